@@ -1,0 +1,223 @@
+import { LANGUAGES } from './config.js';
+import { clearCookies } from './cookies.js';
+import { emit } from './events.js';
+import { activateGated } from './gating.js';
+import { gtagConsent } from './signals.js';
+import { implicitAcceptanceAt } from './policy.js';
+import type { Session, UiView } from './session.js';
+import { Transport } from './transport.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType } from './types.js';
+import { writeRecord } from './store-writer.js';
+import { uuid } from './uuid.js';
+
+/** The `client` of every event. */
+export const CLIENT = 'kelisim/1.0.0';
+
+/** The texts of a view as the visitor saw them, in display order, for `textsHash` (SPEC §8). */
+export interface ShownView {
+  view: UiView;
+  texts: string[];
+  uiVersion: string;
+}
+
+/**
+ * Everything that changes the choice: decisions, policy acceptance, withdrawal, and the
+ * receipts they send. A chunk of its own, loaded by the interface or by the first API
+ * call that needs it; every change is one {@link Actions.commit}: store, clear refused
+ * cookies, follow (Consent Mode, gating, DOM event), receipt.
+ */
+export class Actions {
+  readonly session: Session;
+  readonly transport: Transport | null;
+  /** The language the interface speaks and decisions record. */
+  language: Language;
+  /** The consent id of a visitor who has not decided yet: their first receipt carries it. */
+  private readonly pendingId = uuid();
+  private shown: ShownView | null = null;
+  private shownHash: Promise<string | undefined> = Promise.resolve(undefined);
+
+  constructor(session: Session) {
+    this.session = session;
+    const { endpoint, cookie } = session.config;
+    this.language = pickLanguage(session.config.language, session.record?.lang);
+    this.transport = endpoint
+      ? new Transport({ endpoint, queueKey: `${cookie.name}_queue`, onError: (error) => session.report(error) })
+      : null;
+    this.transport?.start();
+  }
+
+  /** The interface reports what it shows. The first showing of a view is a receipt of its own. */
+  viewShown(shown: ShownView): void {
+    const { session } = this;
+    const { version } = session.config.policy;
+    this.shown = shown;
+    this.shownHash = sha256(shown.texts.join('\n'));
+    if (shown.view === 'banner') this.send('banner.shown');
+    if (shown.view !== 'notice' || !session.record) return;
+    this.send('notice.shown');
+    // Clause 1.2 counts from here: a later page view after the grace period accepts.
+    if (session.record.noticeSeen?.version !== version) {
+      session.record = { ...session.record, noticeSeen: { version, at: session.now().toISOString() } };
+      this.write();
+    }
+    const at = implicitAcceptanceAt(session.config.policy);
+    emit('kelisim:notice', { policyVersion: version, newCategories: this.newCategories(), implicitAcceptanceAt: at && at.toISOString() });
+  }
+
+  /** Every optional category that GPC or minor status does not hold back. */
+  acceptAll(): Consent {
+    return this.choose('accept-all', (category) => !this.session.heldBack(category));
+  }
+
+  /** Only the required categories. A refusal is a receipt too. */
+  rejectAll(): Consent {
+    return this.choose('reject-all', () => false);
+  }
+
+  /** Exactly these categories (and the required ones). A visitor's own toggle may override GPC, not minor status. */
+  accept(ids: string[]): Consent {
+    return this.choose('custom', (category) => ids.includes(category.id) && !this.session.heldBack(category, true));
+  }
+
+  /** Clause 2.5: every optional category off, their cookies cleared, `consent.withdrawn` sent. */
+  withdraw(): Consent {
+    const consent = this.choose('withdraw', () => false);
+    emit('kelisim:withdraw', { record: consent });
+    return consent;
+  }
+
+  /** Accepts the policy version in force, by button or (clause 1.2) implicitly; category choices stay. */
+  acceptPolicy(by: ConsentRecord['policyAcceptedBy']): Consent {
+    const { session } = this;
+    if (!session.record) return this.rejectAll();
+    const categories = { ...session.record.categories };
+    // Categories new in this version start off; the notice named them.
+    for (const category of session.config.categories) categories[category.id] ??= !!category.required;
+    const { noticeSeen: _seen, ...record } = session.record;
+    return this.commit(
+      { ...record, categories, policyVersion: session.config.policy.version, policyAcceptedBy: by, updatedAt: session.now().toISOString() },
+      by === 'implicit' ? 'policy.accepted.implicit' : 'policy.accepted',
+      by === 'implicit' ? 'implicit' : undefined,
+    );
+  }
+
+  /** Marks the visitor as a minor or not; a minor's adult-only consents are turned off at once. */
+  setSubject(minor: boolean): Consent | null {
+    const { session } = this;
+    session.minor = minor;
+    const record = session.record;
+    if (minor && record && session.config.categories.some((c) => c.adultOnly && record.categories[c.id])) {
+      return this.choose('custom', (category) => !category.adultOnly && !!record.categories[category.id]);
+    }
+    return session.consent();
+  }
+
+  /** Optional categories not in the stored choice: new in this policy version. */
+  newCategories(): string[] {
+    const record = this.session.record;
+    return record ? this.session.config.categories.filter((c) => !c.required && !(c.id in record.categories)).map((c) => c.id) : [];
+  }
+
+  private choose(method: Exclude<DecisionMethod, 'implicit'>, wanted: (category: CategoryConfig) => boolean): Consent {
+    const { session } = this;
+    const at = session.now().toISOString();
+    const categories: CategoryChoices = {};
+    for (const category of session.config.categories) categories[category.id] = !!category.required || wanted(category);
+    const before = session.record;
+    const record: ConsentRecord = {
+      v: 1,
+      id: before?.id ?? this.pendingId,
+      policyVersion: session.config.policy.version,
+      categories,
+      decidedAt: at,
+      updatedAt: at,
+      policyAcceptedBy: 'button',
+      lang: this.language,
+    };
+    return this.commit(record, method === 'withdraw' ? 'consent.withdrawn' : before ? 'consent.updated' : 'consent.given', method);
+  }
+
+  /** Stores a record and makes everything follow it. No `method`: the policy alone was accepted by button. */
+  private commit(record: ConsentRecord, type: ReceiptEventType, method?: DecisionMethod): Consent {
+    const { session } = this;
+    const before = session.record;
+    session.record = record;
+    this.write();
+    clearCookies(session.config.categories.filter((category) => !session.allows(category.id)), session.config.cookie.domain);
+    this.send(type, method);
+    return this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
+  }
+
+  /** Makes the page follow the session's record: Consent Mode, gated scripts, `kelisim:consent`. */
+  follow(before: ConsentRecord | null, method: ConsentDetail['method']): Consent | null {
+    const { session } = this;
+    const consent = session.consent();
+    const after: CategoryChoices = consent?.categories ?? {};
+    if (session.config.googleConsentMode) gtagConsent('update', session.consentMode(after));
+    void activateGated((id) => session.allows(id));
+    const changed = session.config.categories.map((c) => c.id).filter((id) => !!before?.categories[id] !== !!after[id]);
+    if (consent) emit('kelisim:consent', { record: consent, changed, method });
+    return consent;
+  }
+
+  /** Persists the session's record where the loader found it can live. */
+  private write(): void {
+    const { session } = this;
+    writeRecord(session.store.kind, session.config.cookie, session.record && JSON.stringify(session.record));
+  }
+
+  private send(type: ReceiptEventType, method?: DecisionMethod): void {
+    const { transport, session } = this;
+    if (!transport) return;
+    const record = session.record;
+    const categories: CategoryChoices = {};
+    for (const category of session.config.categories) categories[category.id] = record ? !!record.categories[category.id] : !!category.required;
+    const event: ReceiptEvent = {
+      eventId: uuid(),
+      type,
+      consentId: record?.id ?? this.pendingId,
+      policyVersion: session.config.policy.version,
+      categories,
+      lang: this.language,
+      at: session.now().toISOString(),
+      page: pageAddress(),
+      client: CLIENT,
+    };
+    if (method) event.method = method;
+    if (session.minor) event.subject = 'minor';
+    const shown = this.shown;
+    // Decisions and acceptances by button carry proof of the words on screen (SPEC §8).
+    if (shown && !type.endsWith('.shown') && method !== 'implicit') {
+      event.uiVersion = shown.uiVersion;
+      void this.shownHash.then((hash) => {
+        if (hash) event.textsHash = hash;
+        void transport.send([event]);
+      });
+    } else void transport.send([event]);
+  }
+}
+
+/** `auto`: `<html lang>`, then the earlier choice's language, then the browser's, then Kazakh. */
+export function pickLanguage(configured: 'auto' | Language, stored?: Language, doc: Document = document): Language {
+  if (configured !== 'auto') return configured;
+  for (const tag of [doc.documentElement.lang, stored, ...navigator.languages]) {
+    const base = (tag || '').toLowerCase().split('-')[0];
+    // `kz` is the country code, often written where Kazakh's `kk` is meant.
+    const lang = (base === 'kz' ? 'kk' : base) as Language;
+    if (LANGUAGES.includes(lang)) return lang;
+  }
+  return 'kk';
+}
+
+/** The page's address as events carry it: origin and path, never the query or hash. */
+export function pageAddress(href = location.href): string {
+  const url = new URL(href);
+  return url.origin + url.pathname;
+}
+
+/** SHA-256 as hex, or undefined where `crypto.subtle` is missing (plain-http pages). */
+async function sha256(text: string): Promise<string | undefined> {
+  if (!crypto.subtle) return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,68 @@
+/**
+ * A few value checks that compose into a schema, shared by the config and the stored
+ * record. A check returns the value it accepts (objects and lists as fresh copies, so
+ * nothing of the input's prototype chain survives) or reports the key and why, and
+ * returns `undefined`. Written for size: the loader carries this on every page view.
+ */
+
+/** Reports a problem at a key; returns `undefined` so a check can `return fail(…)`. */
+export type Fail = (key: string, message: string) => undefined;
+
+/** Checks the value found at `key`. */
+export type Check<T = unknown> = (value: unknown, key: string, fail: Fail) => T | undefined;
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A check from a test and what passes it, for the message. */
+export const is =
+  <T>(expected: string, test: (value: any) => boolean): Check<T> =>
+  (value, key, fail) =>
+    test(value) ? (value as T) : fail(key, `must be ${expected}`);
+
+export const bool = is<boolean>('true or false', (v) => typeof v === 'boolean');
+
+/** A non-empty string of at most `max` characters, matching `pattern` when given. */
+export const text = (max = 200, pattern = /^/): Check<string> =>
+  is(`a string of 1 to ${max} characters matching ${pattern}`, (v) => typeof v === 'string' && !!v && v.length <= max && pattern.test(v));
+
+export const int = (min: number, max: number): Check<number> =>
+  is(`a whole number from ${min} to ${max}`, (v) => Number.isInteger(v) && v >= min && v <= max);
+
+export const oneOf = <T extends string | number>(...options: T[]): Check<T> =>
+  is(`one of ${options.join(', ')}`, (v) => options.includes(v));
+
+/** A list of at most `max` items; bad items are reported and dropped. */
+export const list =
+  <T>(item: Check<T>, max = 50): Check<T[]> =>
+  (value, key, fail) =>
+    Array.isArray(value) && value.length <= max
+      ? (value.map((v, i) => item(v, `${key}[${i}]`, fail)).filter((v) => v !== undefined) as T[])
+      : fail(key, `must be a list of at most ${max} items`);
+
+/**
+ * An object whose entries are each checked by `checkFor(name)`; a name without a check is
+ * reported as unknown (unless `open`), a bad value is reported and left out, so the caller
+ * falls back to its default for that entry alone. `__proto__` and friends never pass.
+ */
+export const entries =
+  <T>(checkFor: (name: string) => Check | undefined, open = false): Check<T> =>
+  (value, key, fail) => {
+    if (!isObject(value)) return fail(key, 'must be an object');
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      const at = (key ? `${key}.` : '') + name.slice(0, 80);
+      const check = /^(__proto__|constructor|prototype)$/.test(name) ? undefined : checkFor(name);
+      const checked = check ? check(value[name], at, fail) : open || fail(at, 'is not a known key');
+      if (checked !== undefined && check) out[name] = checked;
+    }
+    return out as T;
+  };
+
+/** An object with these known keys. */
+export const shape = <T>(fields: { [K in keyof T]: Check<T[K]> }, open?: boolean): Check<Partial<T>> =>
+  entries((name) => (fields as Record<string, Check>)[name], open);
+
+/** An object of any keys matching `pattern`, each value checked by `item`. */
+export const record = <T>(pattern: RegExp, item: Check<T>): Check<Record<string, T>> =>
+  entries((name) => (pattern.test(name) ? item : undefined));

@@ -1,0 +1,52 @@
+import type { CategoryChoices, ConsentModeMapping } from './types.js';
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+    gtag?: (...args: unknown[]) => void;
+  }
+  interface Navigator {
+    /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+    globalPrivacyControl?: boolean;
+  }
+}
+
+/**
+ * The Consent Mode state for a set of choices: a type is granted when a category that maps
+ * to it is allowed, denied otherwise. Without choices only required categories count.
+ */
+export function consentModeState(mapping: ConsentModeMapping, choices: CategoryChoices): Record<string, 'granted' | 'denied'> {
+  const state: Record<string, 'granted' | 'denied'> = {};
+  for (const [category, types] of Object.entries(mapping)) {
+    for (const type of types) {
+      if (state[type] !== 'granted') state[type] = choices[category] ? 'granted' : 'denied';
+    }
+  }
+  return state;
+}
+
+/**
+ * Sends a Consent Mode command through `gtag`, defining the standard stub when the page has
+ * none yet, so that the command is queued in `dataLayer` before any tag loads.
+ */
+export function gtagConsent(command: 'default' | 'update', state: Record<string, string | number>): void {
+  const w = window;
+  w.dataLayer = w.dataLayer || [];
+  // gtag.js reads `arguments` objects from dataLayer, not arrays: the stub must push `arguments`.
+  w.gtag = w.gtag || function gtag() {
+    // eslint-disable-next-line prefer-rest-params
+    w.dataLayer!.push(arguments);
+  };
+  w.gtag('consent', command, state);
+}
+
+/** Whether the browser sends Global Privacy Control. */
+export const gpcEnabled = (): boolean => navigator.globalPrivacyControl === true;
+
+/**
+ * Known crawlers get no interface (gating still applies). Automated and headless browsers
+ * (`HeadlessChrome`, `navigator.webdriver`) are people's tools and tests: they get the UI.
+ */
+const CRAWLER = /(bot|crawler|spider)[/;)-]|slurp|facebookexternalhit|whatsapp|yandex(images|metrika)/i;
+
+export const isCrawler = (userAgent = navigator.userAgent): boolean => CRAWLER.test(userAgent);

@@ -1,0 +1,166 @@
+import type { KelisimError, ReceiptEvent } from './types.js';
+
+/** How the transport talks to the endpoint; timings are options so tests run in milliseconds. */
+export interface TransportOptions {
+  endpoint: string;
+  /** localStorage key of the persistent queue. */
+  queueKey: string;
+  onError: (error: KelisimError) => void;
+  /** Most events kept while the endpoint is unreachable; the oldest go first. Default 500. */
+  maxQueue?: number;
+  /** First retry delay; doubles per failure up to `maxDelayMs`. Default 2 s. */
+  baseDelayMs?: number;
+  /** Default 5 minutes. */
+  maxDelayMs?: number;
+  /** Injected for tests; default `Math.random`. */
+  random?: () => number;
+}
+
+/** Most events in one POST (SPEC §8). */
+export const BATCH_SIZE = 50;
+
+interface StoredQueue {
+  events: ReceiptEvent[];
+  /** Events dropped because the queue was full, since the last report. */
+  dropped: number;
+}
+
+type Outcome = { ok: true } | { ok: false; retryAfterMs?: number; drop?: string };
+
+/**
+ * At-least-once delivery of receipt events. Events are written to a localStorage queue
+ * before anything is sent, removed only after a 2xx, and sent in batches of at most 50.
+ * Failures back off exponentially with jitter; `online`, the next page load and `pagehide`
+ * (with `keepalive`) resume. The collector deduplicates by `eventId`, so resending is safe.
+ *
+ * Every queue change is a read-modify-write within one synchronous step, so two tabs
+ * sharing the queue never overwrite each other's events.
+ */
+export class Transport {
+  private readonly options: Required<Omit<TransportOptions, 'random'>> & { random: () => number };
+  private memory: StoredQueue = { events: [], dropped: 0 };
+  private sending: Promise<void> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+
+  constructor(options: TransportOptions) {
+    this.options = { maxQueue: 500, baseDelayMs: 2000, maxDelayMs: 300_000, random: Math.random, ...options };
+  }
+
+  /** Starts listening for `online` and `pagehide`, and sends whatever an earlier page left. */
+  start(): void {
+    addEventListener('online', () => void this.flush());
+    addEventListener('pagehide', () => this.flushOnExit());
+    if (this.pending().length) void this.flush();
+  }
+
+  /** Events still waiting for a 2xx, oldest first. */
+  pending(): ReceiptEvent[] {
+    return this.read().events;
+  }
+
+  /** Queues events (persistently, before any network) and sends them. */
+  send(events: ReceiptEvent[]): Promise<void> {
+    const { maxQueue } = this.options;
+    let dropped = 0;
+    this.update((queue) => {
+      const events2 = queue.events.concat(events);
+      dropped = Math.max(0, events2.length - maxQueue);
+      return { events: events2.slice(dropped), dropped: queue.dropped + dropped };
+    });
+    if (dropped) {
+      this.options.onError({ code: 'transport', message: `event queue full: dropped the ${dropped} oldest undelivered event(s)` });
+    }
+    return this.flush();
+  }
+
+  /**
+   * Sends the queue, batch by batch, until it is empty or the endpoint fails; then a retry
+   * is scheduled. Only one flush runs at a time per page, and with Web Locks per browser.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.sending ??= this.withLock(() => this.sendAll()).finally(() => (this.sending = null));
+    return this.sending;
+  }
+
+  /** On `pagehide`: one last batch with `keepalive`, which outlives the page. Acknowledged next load. */
+  flushOnExit(): void {
+    const batch = this.pending().slice(0, BATCH_SIZE);
+    if (batch.length) void this.post(batch, true).then((outcome) => outcome.ok && this.acknowledge(batch));
+  }
+
+  private async sendAll(): Promise<void> {
+    for (;;) {
+      const batch = this.pending().slice(0, BATCH_SIZE);
+      if (!batch.length) return;
+      const outcome = await this.post(batch, false);
+      if (outcome.ok || outcome.drop) {
+        this.acknowledge(batch);
+        this.failures = 0;
+        if (!outcome.ok) this.options.onError({ code: 'transport', message: `endpoint refused ${batch.length} event(s): ${outcome.drop}` });
+        continue;
+      }
+      const { baseDelayMs, maxDelayMs, random } = this.options;
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** this.failures++);
+      // Jitter spreads the retries of many visitors after an outage over the whole window.
+      const delay = Math.min(maxDelayMs, outcome.retryAfterMs ?? backoff / 2 + (random() * backoff) / 2);
+      this.retryTimer = setTimeout(() => void this.flush(), delay);
+      return;
+    }
+  }
+
+  private async post(batch: ReceiptEvent[], keepalive: boolean): Promise<Outcome> {
+    try {
+      const response = await fetch(this.options.endpoint, {
+        method: 'POST',
+        // text/plain keeps the request "simple": no CORS preflight, and the same body a beacon sends.
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify({ events: batch }),
+        keepalive,
+        credentials: 'omit',
+      });
+      const { status } = response;
+      if (status >= 200 && status < 300) return { ok: true };
+      if (status === 408 || status === 429 || status >= 500) {
+        const seconds = Number(response.headers.get('Retry-After'));
+        return { ok: false, retryAfterMs: seconds > 0 ? seconds * 1000 : undefined };
+      }
+      const reason = (await response.text().catch(() => '')).slice(0, 300);
+      return { ok: false, drop: `HTTP ${status}${reason ? ` ${reason}` : ''}` };
+    } catch {
+      return { ok: false }; // offline, refused, CORS: the network, not the data; retry
+    }
+  }
+
+  private acknowledge(batch: ReceiptEvent[]): void {
+    const sent = new Set(batch.map((event) => event.eventId));
+    this.update((queue) => ({ ...queue, events: queue.events.filter((event) => !sent.has(event.eventId)) }));
+  }
+
+  private withLock(task: () => Promise<void>): Promise<void> {
+    const locks = navigator.locks;
+    return locks ? locks.request(`${this.options.queueKey}:flush`, () => task()).then(() => undefined) : task();
+  }
+
+  private read(): StoredQueue {
+    try {
+      const raw = localStorage.getItem(this.options.queueKey);
+      if (raw === null) return this.memory;
+      const queue = JSON.parse(raw) as StoredQueue;
+      return Array.isArray(queue.events) ? queue : { events: [], dropped: 0 };
+    } catch {
+      return this.memory;
+    }
+  }
+
+  private update(change: (queue: StoredQueue) => StoredQueue): void {
+    const next = change(this.read());
+    this.memory = next;
+    try {
+      localStorage.setItem(this.options.queueKey, JSON.stringify(next));
+    } catch {
+      // localStorage blocked or full: the queue lives in memory for this page.
+    }
+  }
+}

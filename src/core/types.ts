@@ -1,0 +1,238 @@
+/**
+ * The public types of kelisim: what a page passes in (config), what is stored (the
+ * consent record), what is sent (events) and what the page hears (DOM events).
+ * Types only: this module costs nothing at run time.
+ */
+
+/** The languages with built-in texts. */
+export type Language = 'kk' | 'ru' | 'en';
+
+/** What the loader decided a page view needs. `implicit` is applied silently and shows nothing. */
+export type View = 'banner' | 'notice' | 'implicit' | 'none';
+
+/** The view announced by `kelisim:ready`: what is on screen for this page view. */
+export type ReadyView = 'banner' | 'notice' | 'none';
+
+/** How a decision was made; sent as `method` with the event. */
+export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'implicit';
+
+/** How the policy version in a record was accepted (clause 1.2). */
+export type PolicyAcceptance = 'button' | 'implicit';
+
+/** Where the choice lives. `memory` means it is lost when the page closes. */
+export type StorageKind = 'cookie' | 'localStorage' | 'memory';
+
+/** A consent purpose. */
+export interface CategoryConfig {
+  /** Stable id, used in records, events, `data-kelisim` and `allows()`. */
+  id: string;
+  /** Always on; shown on and disabled. */
+  required?: boolean;
+  /** Never turned on by "accept all" while Global Privacy Control is on. */
+  gpc?: boolean;
+  /** Cannot be turned on for a known minor (`setSubject({ minor: true })`). */
+  adultOnly?: boolean;
+  /** Cookie name patterns (`*` matches any run of characters) cleared when refused. */
+  cookies?: string[];
+}
+
+/** The policy in force (clause 1.2). */
+export interface PolicyConfig {
+  /** Version of the policy in force; a change shows the change notice. */
+  version: string;
+  /** ISO date or date-time of publication; starts the implicit-acceptance clock. */
+  publishedAt?: string;
+  /** The full policy. */
+  url: string;
+  /** "What changed" lines per language for the change notice. */
+  changes: Partial<Record<Language, string[]>>;
+  /** Calendar days after `publishedAt` after which continued use accepts (clause 1.2). */
+  implicitAcceptanceDays: number;
+}
+
+/** Cookie attributes; the localStorage key is the same `name`. */
+export interface CookieConfig {
+  name: string;
+  /** Cookie domain; unset means the current host only. */
+  domain?: string;
+  path: string;
+  sameSite: 'Lax' | 'Strict' | 'None';
+  /** Unset means: Secure when the page is on https. */
+  secure?: boolean;
+  maxAgeDays: number;
+}
+
+/** Who is responsible for the data (clause 1.1). */
+export interface ControllerConfig {
+  name: string;
+  /** The name as written in each language; the built-in controller has them. */
+  names?: Partial<Record<Language, string>>;
+  bin?: string;
+  address?: string;
+  email?: string;
+}
+
+/** Google Consent Mode types that a category grants. */
+export type ConsentModeMapping = Record<string, string[]>;
+
+/** The resolved configuration: defaults with the page's config merged over them. */
+export interface KelisimConfig extends CoreConfig, Omit<UiConfig, 'policy'> {
+  policy: PolicyConfig;
+}
+
+/**
+ * The part of the config the loader checks and uses on every page view. The rest
+ * ({@link UiConfig}) is checked by the interface chunk when it loads: a returning visitor
+ * does not pay for checking texts nobody will see.
+ */
+export interface CoreConfig {
+  policy: Pick<PolicyConfig, 'version' | 'publishedAt' | 'implicitAcceptanceDays'>;
+  categories: CategoryConfig[];
+  storage: 'cookie' | 'localStorage';
+  cookie: CookieConfig;
+  consentMaxAgeDays: number;
+  endpoint?: string;
+  language: 'auto' | Language;
+  reopenButton: boolean;
+  /** `false` turns Consent Mode off; a mapping replaces the default one. */
+  googleConsentMode: false | ConsentModeMapping;
+  respectGpc: boolean;
+}
+
+/** The part of the config only the interface uses. */
+export interface UiConfig {
+  policy: Pick<PolicyConfig, 'url' | 'changes'>;
+  texts: Partial<Record<Language, Record<string, string>>>;
+  layout: 'bar' | 'box' | 'modal';
+  controller: ControllerConfig;
+}
+
+/** What a page may pass: every key optional, nested objects partial. */
+export interface KelisimOptions {
+  policy?: Partial<PolicyConfig>;
+  categories?: CategoryConfig[];
+  storage?: 'cookie' | 'localStorage';
+  cookie?: Partial<CookieConfig>;
+  consentMaxAgeDays?: number;
+  endpoint?: string;
+  language?: 'auto' | Language;
+  texts?: Partial<Record<Language, Record<string, string>>>;
+  layout?: 'bar' | 'box' | 'modal';
+  reopenButton?: boolean;
+  controller?: Partial<ControllerConfig>;
+  googleConsentMode?: boolean | ConsentModeMapping;
+  respectGpc?: boolean;
+}
+
+/** Category id → allowed. */
+export type CategoryChoices = Record<string, boolean>;
+
+/** The stored choice (SPEC §4). */
+export interface ConsentRecord {
+  /** Format version of the record. */
+  v: 1;
+  /** Random consent id: the key of this browser's receipts at the collector. */
+  id: string;
+  /** The policy version this choice accepted. */
+  policyVersion: string;
+  categories: CategoryChoices;
+  /** When the visitor last chose categories. Consent expires `consentMaxAgeDays` after it. */
+  decidedAt: string;
+  /** When the record last changed for any reason. */
+  updatedAt: string;
+  policyAcceptedBy: PolicyAcceptance;
+  lang: Language;
+  /** When the change notice for `version` was first shown; clause 1.2 needs it. */
+  noticeSeen?: { version: string; at: string };
+}
+
+/** The choice as `getConsent()` returns it: the record and where it lives. */
+export interface Consent extends ConsentRecord {
+  /** `memory` when neither cookies nor localStorage could keep it. */
+  storage: StorageKind;
+}
+
+/** Event types of the receipt protocol (SPEC §8). */
+export type ReceiptEventType =
+  | 'banner.shown'
+  | 'consent.given'
+  | 'consent.updated'
+  | 'consent.withdrawn'
+  | 'notice.shown'
+  | 'policy.accepted'
+  | 'policy.accepted.implicit';
+
+/** One event of the receipt protocol, as POSTed to the endpoint. */
+export interface ReceiptEvent {
+  eventId: string;
+  type: ReceiptEventType;
+  consentId: string;
+  policyVersion: string;
+  categories: CategoryChoices;
+  method?: DecisionMethod;
+  lang: Language;
+  at: string;
+  /** Origin and path only: never the query string or hash. */
+  page: string;
+  client: string;
+  /** SHA-256 (hex) of the texts the visitor saw, joined in display order. */
+  textsHash?: string;
+  uiVersion?: string;
+  subject?: 'minor';
+}
+
+/** Why something went wrong; `kelisim:error`'s detail. */
+export interface KelisimError {
+  /** `config`: a config key was wrong; `storage`: the stored value was unusable; `transport`: the endpoint refused a batch; `ui`: the interface could not load. */
+  code: 'config' | 'storage' | 'transport' | 'ui';
+  /** The config key or record field concerned, when there is one. */
+  key?: string;
+  message: string;
+}
+
+/** Detail of `kelisim:ready`. */
+export interface ReadyDetail {
+  view: ReadyView;
+  consent: Consent | null;
+}
+
+/** Detail of `kelisim:consent`. */
+export interface ConsentDetail {
+  record: Consent;
+  /** Category ids whose value changed with this decision. */
+  changed: string[];
+  method: DecisionMethod | 'policy' | 'sync';
+}
+
+/** Detail of `kelisim:notice`. */
+export interface NoticeDetail {
+  policyVersion: string;
+  /** Categories new in this version; they start off. */
+  newCategories: string[];
+  /** The date on which continued use accepts the change, when `publishedAt` is known. */
+  implicitAcceptanceAt: string | null;
+}
+
+/** Detail of `kelisim:withdraw`. */
+export interface WithdrawDetail {
+  record: Consent;
+}
+
+/** The DOM events kelisim dispatches on `document`, by name. */
+export interface KelisimEventMap {
+  'kelisim:ready': ReadyDetail;
+  'kelisim:consent': ConsentDetail;
+  'kelisim:notice': NoticeDetail;
+  'kelisim:withdraw': WithdrawDetail;
+  'kelisim:error': KelisimError;
+}
+
+declare global {
+  interface DocumentEventMap {
+    'kelisim:ready': CustomEvent<ReadyDetail>;
+    'kelisim:consent': CustomEvent<ConsentDetail>;
+    'kelisim:notice': CustomEvent<NoticeDetail>;
+    'kelisim:withdraw': CustomEvent<WithdrawDetail>;
+    'kelisim:error': CustomEvent<KelisimError>;
+  }
+}

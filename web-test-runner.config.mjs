@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { endpointMiddleware } from './test/support/endpoint-plugin.mjs';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+/** Every browser test runs in Debian's headless Chromium; see scripts/chromium.mjs. */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
+  middleware: [endpointMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+};
