@@ -155,7 +155,7 @@ export class Actions {
     const after: CategoryChoices = consent?.categories ?? {};
     if (session.config.googleConsentMode) gtagConsent('update', session.consentMode(after));
     void activateGated((id) => session.allows(id));
-    const changed = session.config.categories.map((c) => c.id).filter((id) => !!before?.categories[id] !== !!after[id]);
+    const changed = session.config.categories.filter((c) => !c.required && !!before?.categories[c.id] !== !!after[c.id]).map((c) => c.id);
     if (consent) emit('kelisim:consent', { record: consent, changed, method });
     return consent;
   }

@@ -116,9 +116,10 @@ export function resolveConfig(input: unknown): ConfigResult {
     config.policy = { implicitAcceptanceDays: 7, ...(core as Partial<CoreConfig['policy']>), version: core.version };
     deferred.policy = { url, changes };
   }
-  // Each category needs its own id; a list left with none keeps the defaults.
-  const categories = plain.categories?.filter((c, i, all) => c.id && all.findIndex((other) => other.id === c.id) === i);
-  if (plain.categories && categories!.length < plain.categories.length) fail('categories', 'must each have an id of their own');
+  // Each category needs an id of its own; a list left with none keeps the defaults.
+  const given = plain.categories;
+  const categories = given?.filter((c, i) => c.id && given.findIndex((other) => other.id === c.id) === i);
+  if (given && (categories!.length < given.length || !given.length)) fail('categories', 'must be 1 or more, each with an id of its own');
   if (categories?.length) plain.categories = categories;
   else delete plain.categories;
   Object.assign(config, plain);

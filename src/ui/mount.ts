@@ -1,6 +1,11 @@
 import type { Session, UiView } from '../core/session.js';
 
-/** Placeholder until the interface lands: the loader's import() target. */
+/**
+ * The UI chunk's entry, imported by the loader only when a view must be shown.
+ * CONTRACT (the loader calls this; keep the signature): find the page's own
+ * `<kelisim-consent>` or append one to `<body>`, hand it the session and the decisions
+ * (`await session.actions()`), and open `view`.
+ */
 export function mount(view: UiView, session: Session): void {
   void view;
   void session;

@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import { defaultConfig, parseDate, readPageConfig, resolveConfig } from '../../src/core/config.js';
+
+const keys = (input: unknown) => resolveConfig(input).problems.map((p) => p.key);
+
+describe('resolveConfig', () => {
+  it('gives the edunavigator defaults without a config', () => {
+    const { config, problems } = resolveConfig(undefined);
+    expect(problems).to.deep.equal([]);
+    expect(config).to.deep.equal(defaultConfig());
+    expect(config.categories.map((c) => c.id)).to.deep.equal(['necessary', 'analytics', 'marketing', 'partners']);
+    expect(config.categories.find((c) => c.id === 'partners')).to.include({ gpc: true, adultOnly: true });
+    expect(config.cookie).to.deep.equal({ name: 'kelisim_consent', path: '/', sameSite: 'Lax', maxAgeDays: 365 });
+  });
+
+  it('merges a valid config over the defaults and keeps the interface keys for the interface', () => {
+    const { config, deferred, problems } = resolveConfig({
+      policy: { version: '2027-01-01', publishedAt: '2027-01-01', url: '/privacy', changes: { en: ['New partner'] } },
+      storage: 'localStorage',
+      cookie: { name: 'consent', domain: '.example.kz' },
+      endpoint: 'https://collector.example.kz/v1/events',
+      layout: 'box',
+      texts: { en: { acceptAll: 'OK' } },
+    });
+    expect(problems).to.deep.equal([]);
+    expect(config.policy).to.deep.equal({ version: '2027-01-01', publishedAt: '2027-01-01', implicitAcceptanceDays: 7 });
+    expect(config.storage).to.equal('localStorage');
+    expect(config.cookie).to.include({ name: 'consent', domain: '.example.kz', path: '/', sameSite: 'Lax' });
+    expect(config.endpoint).to.equal('https://collector.example.kz/v1/events');
+    expect(deferred).to.deep.include({ layout: 'box', texts: { en: { acceptAll: 'OK' } } });
+    expect(deferred.policy).to.deep.equal({ url: '/privacy', changes: { en: ['New partner'] } });
+  });
+
+  it('a page policy does not inherit the default publication date', () => {
+    expect(resolveConfig({ policy: { version: 'v9' } }).config.policy).to.deep.equal({ version: 'v9', implicitAcceptanceDays: 7 });
+  });
+
+  it('names the key and the reason, and falls back for that key alone', () => {
+    const { config, problems } = resolveConfig({
+      consentMaxAgeDays: 'a year',
+      storage: 'indexedDB',
+      cookie: { name: 'bad name;', sameSite: 'lax', path: '/app' },
+      respectGpc: false,
+    });
+    expect(problems.map((p) => [p.code, p.key])).to.deep.equal([
+      ['config', 'consentMaxAgeDays'],
+      ['config', 'storage'],
+      ['config', 'cookie.name'],
+      ['config', 'cookie.sameSite'],
+    ]);
+    expect(problems[0]!.message).to.equal('must be a whole number from 1 to 3650');
+    expect(problems[1]!.message).to.equal('must be one of cookie, localStorage');
+    expect(config.consentMaxAgeDays).to.equal(365);
+    expect(config.storage).to.equal('cookie');
+    expect(config.cookie).to.include({ name: 'kelisim_consent', sameSite: 'Lax', path: '/app' });
+    expect(config.respectGpc).to.equal(false);
+  });
+
+  it('reports unknown keys, at any depth', () => {
+    expect(keys({ colour: 'red', cookie: { expires: 3 }, policy: { version: '1', tos: 'x' } })).to.deep.equal(['colour', 'cookie.expires', 'policy.tos']);
+  });
+
+  it('rejects javascript: and other unsafe schemes for the endpoint', () => {
+    for (const endpoint of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/plain,x', 'http://collector.example.kz/', 'ftp://x.kz/']) {
+      const { config, problems } = resolveConfig({ endpoint });
+      expect(problems.map((p) => p.key), endpoint).to.deep.equal(['endpoint']);
+      expect(config.endpoint, endpoint).to.equal(undefined);
+    }
+  });
+
+  it('allows plain http only to the loopback host, and relative paths', () => {
+    expect(resolveConfig({ endpoint: 'http://127.0.0.1:8787/v1/events' }).config.endpoint).to.equal('http://127.0.0.1:8787/v1/events');
+    expect(resolveConfig({ endpoint: 'http://localhost/v1/events' }).problems).to.deep.equal([]);
+    expect(resolveConfig({ endpoint: '/v1/events' }).config.endpoint).to.equal(`${location.origin}/v1/events`);
+  });
+
+  it('never lets __proto__ or constructor through', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": true}, "cookie": {"__proto__": {"polluted": true}}, "constructor": {"prototype": {"polluted": true}}}');
+    const { config, problems } = resolveConfig(input);
+    expect(problems.map((p) => p.key)).to.deep.equal(['__proto__', 'cookie.__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    expect((config.cookie as unknown as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+
+  it('checks categories item by item and requires unique ids', () => {
+    const { config, problems } = resolveConfig({
+      categories: [{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_ga*'] }, { id: 'stats' }, { id: 'bad id!' }, 'x'],
+    });
+    expect(config.categories).to.deep.equal([{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_ga*'] }]);
+    expect(problems.map((p) => p.key)).to.include.members(['categories[3].id', 'categories[4]', 'categories']);
+  });
+
+  it('keeps the default categories when none of the given ones is usable', () => {
+    const { config, problems } = resolveConfig({ categories: [] });
+    expect(config.categories).to.deep.equal(defaultConfig().categories);
+    expect(problems.map((p) => p.key)).to.deep.equal(['categories']);
+  });
+
+  it('accepts Consent Mode as true, false or a mapping', () => {
+    expect(resolveConfig({ googleConsentMode: true }).config.googleConsentMode).to.deep.equal(defaultConfig().googleConsentMode);
+    expect(resolveConfig({ googleConsentMode: false }).config.googleConsentMode).to.equal(false);
+    expect(resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'] } }).config.googleConsentMode).to.deep.equal({ analytics: ['analytics_storage'] });
+    expect(keys({ googleConsentMode: 'yes' })).to.deep.equal(['googleConsentMode']);
+  });
+
+  it('cannot run a page policy without its version: fatal, said plainly', () => {
+    const result = resolveConfig({ policy: { url: 'https://example.kz/privacy' } });
+    expect(result.fatal).to.match(/policy\.version is required/);
+    expect(resolveConfig({ policy: { version: '' } }).fatal).to.be.a('string');
+  });
+
+  it('does not throw on any top-level value', () => {
+    for (const input of [null, 0, 'config', [], true, () => 1, Symbol('s')]) {
+      expect(() => resolveConfig(input)).not.to.throw();
+    }
+    expect(keys('config')).to.deep.equal(['config']);
+  });
+
+  it('bounds huge strings', () => {
+    expect(keys({ policy: { version: 'v'.repeat(101) } })).to.deep.equal(['policy.version']);
+  });
+});
+
+describe('parseDate', () => {
+  it('reads a bare date as local midnight', () => {
+    const date = parseDate('2026-06-01')!;
+    expect([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours()]).to.deep.equal([2026, 5, 1, 0]);
+  });
+  it('reads an ISO date-time as written', () => {
+    expect(parseDate('2026-06-01T10:00:00.000Z')!.toISOString()).to.equal('2026-06-01T10:00:00.000Z');
+  });
+  it('rejects anything else', () => {
+    for (const value of ['June 1', '2026-13-45T00:00', '', '01.06.2026']) expect(parseDate(value), value).to.equal(null);
+  });
+});
+
+describe('readPageConfig', () => {
+  afterEach(() => document.getElementById('kelisim-config')?.remove());
+
+  const place = (json: string) => {
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.id = 'kelisim-config';
+    script.textContent = json;
+    document.body.append(script);
+  };
+
+  it('reads the JSON config element', () => {
+    place('{"layout":"box"}');
+    expect(readPageConfig()).to.deep.equal({ value: { layout: 'box' } });
+  });
+
+  it('turns bad JSON into a named problem', () => {
+    place('{layout: box}');
+    const { problem } = readPageConfig();
+    expect(problem).to.include({ code: 'config', key: '#kelisim-config' });
+  });
+
+  it('is empty without the element', () => {
+    expect(readPageConfig()).to.deep.equal({ value: undefined });
+  });
+});

@@ -1,0 +1,204 @@
+import { expect } from '@open-wc/testing';
+import { clearStorage, openPage, storeCookie, storedCookie, waitFor, type TestPage } from './support/page.js';
+
+const daysAgo = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+const record = (over: Record<string, unknown> = {}) => ({
+  v: 1,
+  id: '3f1c2a4e-1111-4222-8333-444455556666',
+  policyVersion: '2026-06-01',
+  categories: { necessary: true, analytics: true, marketing: false, partners: false },
+  decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  policyAcceptedBy: 'button',
+  lang: 'en',
+  ...over,
+});
+const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
+
+describe('the loader', () => {
+  let page: TestPage | undefined;
+  beforeEach(clearStorage);
+  afterEach(() => {
+    page?.remove();
+    page = undefined;
+    clearStorage();
+  });
+
+  it('announces the banner to a first-time visitor, with only required categories on', async () => {
+    page = await openPage({ config: { policy } });
+    const ready = page.window.__events.filter((e) => e.type === 'kelisim:ready');
+    expect(ready).to.have.length(1);
+    expect(ready[0]!.detail).to.deep.equal({ view: 'banner', consent: null });
+    expect(page.kelisim.allows('necessary')).to.equal(true);
+    expect(page.kelisim.allows('analytics')).to.equal(false);
+    expect(page.kelisim.getConsent()).to.equal(null);
+  });
+
+  it('shows nothing to a returning visitor and never requests the interface or the decisions', async () => {
+    storeCookie(record());
+    page = await openPage({ config: { policy } });
+    const { view, consent } = await page.kelisim.ready;
+    expect(view).to.equal('none');
+    expect(consent).to.include({ policyVersion: '2026-06-01', storage: 'cookie' });
+    expect(page.kelisim.allows('analytics')).to.equal(true);
+    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|actions/.test(path))).to.deep.equal([]);
+  });
+
+  it('imports the interface when the banner is needed', async () => {
+    page = await openPage({ config: { policy } });
+    await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
+  });
+
+  it('announces the change notice when the stored policy version is older', async () => {
+    storeCookie(record({ policyVersion: '2025-01-01' }));
+    page = await openPage({ config: { policy } });
+    expect((await page.kelisim.ready).view).to.equal('notice');
+  });
+
+  it('accepts a change implicitly after the notice was seen and 7 calendar days passed (clause 1.2)', async () => {
+    const published = daysAgo(8);
+    storeCookie(record({ policyVersion: '2025-01-01', noticeSeen: { version: published, at: new Date(Date.now() - 3_600_000).toISOString() } }));
+    page = await openPage({ config: { policy: { version: published, publishedAt: published } } });
+    const { view, consent } = await page.kelisim.ready;
+    expect(view).to.equal('none');
+    expect(consent).to.include({ policyVersion: published, policyAcceptedBy: 'implicit' });
+    expect(consent!.categories).to.include({ analytics: true, marketing: false });
+    expect(storedCookie()).to.include({ policyVersion: published, policyAcceptedBy: 'implicit' });
+    expect(storedCookie()).not.to.have.property('noticeSeen');
+  });
+
+  it('does not accept implicitly for a visitor who never saw the notice', async () => {
+    const published = daysAgo(30);
+    storeCookie(record({ policyVersion: '2025-01-01' }));
+    page = await openPage({ config: { policy: { version: published, publishedAt: published } } });
+    expect((await page.kelisim.ready).view).to.equal('notice');
+    expect(storedCookie()).to.include({ policyVersion: '2025-01-01' });
+  });
+
+  it('asks again when the stored value is corrupt, and says why', async () => {
+    document.cookie = 'kelisim_consent=%7B%22v%22%3A1%2C; path=/';
+    page = await openPage({ config: { policy } });
+    expect((await page.kelisim.ready).view).to.equal('banner');
+    expect(page.window.__events.find((e) => e.type === 'kelisim:error')!.detail).to.include({ code: 'storage' });
+  });
+
+  it('names every config problem in one console.error and one kelisim:error each, and still runs', async () => {
+    page = await openPage({ config: { policy, layout: 'box', storage: 'disk', consentMaxAgeDays: -1, endpoint: 'javascript:alert(1)' } });
+    expect(page.window.__errors).to.have.length(1);
+    expect(page.window.__errors[0]).to.include('storage').and.include('consentMaxAgeDays').and.include('endpoint');
+    const errors = page.window.__events.filter((e) => e.type === 'kelisim:error').map((e) => (e.detail as { key: string }).key);
+    expect(errors).to.deep.equal(['storage', 'consentMaxAgeDays', 'endpoint']);
+    expect((await page.kelisim.ready).view).to.equal('banner');
+  });
+
+  it('reports invalid config JSON and runs on the defaults', async () => {
+    page = await openPage({ configText: '{"policy": ' });
+    expect(page.window.__errors[0]).to.include('#kelisim-config');
+    expect((await page.kelisim.ready).view).to.equal('banner');
+  });
+
+  it('shows nothing and says so when a page policy has no version', async () => {
+    page = await openPage({ config: { policy: { url: 'https://example.kz/privacy' } } });
+    expect(await page.kelisim.ready).to.deep.equal({ view: 'none', consent: null });
+    expect(page.window.__errors.join()).to.include('policy.version is required');
+    expect(page.requested().some((path) => path.startsWith('/src/ui/'))).to.equal(false);
+  });
+
+  it('waits for init() when its tag has data-manual', async () => {
+    page = await openPage({ loaderAttributes: 'data-manual', waitReady: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.window.__events.some((e) => e.type === 'kelisim:ready')).to.equal(false);
+    const detail = await page.kelisim.init({ policy, layout: 'modal' });
+    expect(detail.view).to.equal('banner');
+    expect(page.window.__events.filter((e) => e.type === 'kelisim:ready')).to.have.length(1);
+  });
+
+  it('keeps one widget when the script is included twice and init() is called again', async () => {
+    page = await openPage({ config: { policy }, loaders: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(page.window.__events.filter((e) => e.type === 'kelisim:ready')).to.have.length(1);
+    await page.kelisim.init({ policy });
+    expect(page.window.__errors.join()).to.include('already started');
+  });
+
+  it('gives crawlers no interface, but gating still applies', async () => {
+    storeCookie(record());
+    page = await openPage({
+      config: { policy: { version: '2027-01-01' } },
+      before: `Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });`,
+      body: `<script type="text/plain" data-kelisim="analytics">window.ran = true</script>`,
+    });
+    expect((await page.kelisim.ready).view).to.equal('none');
+    await waitFor(() => (page!.window as unknown as { ran?: boolean }).ran === true, 2000, 'the gated script');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.requested().some((path) => path.startsWith('/src/ui/'))).to.equal(false);
+  });
+
+  it('gives a headless browser the full interface', async () => {
+    page = await openPage({
+      config: { policy },
+      before: `Object.defineProperty(navigator, 'userAgent', { value: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36' });`,
+    });
+    expect((await page.kelisim.ready).view).to.equal('banner');
+  });
+
+  it('decides through the API: the record is stored, gated scripts run, the page hears it', async () => {
+    page = await openPage({ config: { policy }, body: `<script type="text/plain" data-kelisim="analytics">window.ran = (window.ran || 0) + 1</script>` });
+    const heard: unknown[] = [];
+    const off = page.kelisim.on('consent', (detail) => heard.push(detail));
+    const consent = await page.kelisim.acceptAll();
+    expect(consent!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, partners: true });
+    expect(storedCookie()).to.deep.include({ policyVersion: '2026-06-01', policyAcceptedBy: 'button', id: consent!.id });
+    expect(page.kelisim.allows('marketing')).to.equal(true);
+    await waitFor(() => (page!.window as unknown as { ran?: number }).ran === 1, 2000, 'the gated script');
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.deep.include({ method: 'accept-all', changed: ['analytics', 'marketing', 'partners'] });
+    off();
+    await page.kelisim.rejectAll();
+    expect(heard).to.have.length(1);
+    expect(page.kelisim.allows('marketing')).to.equal(false);
+    expect(storedCookie()!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, partners: false });
+  });
+
+  it('accept(ids) allows exactly those, and withdraw() turns every optional one off', async () => {
+    page = await openPage({ config: { policy } });
+    await page.kelisim.accept(['analytics', 'unknown']);
+    expect(page.kelisim.getConsent()!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, partners: false });
+    const withdrawn = new Promise((resolve) => page!.document.addEventListener('kelisim:withdraw', resolve, { once: true }));
+    await page.kelisim.withdraw();
+    await withdrawn;
+    expect(page.kelisim.allows('analytics')).to.equal(false);
+  });
+
+  it('setSubject({ minor: true }) keeps adult-only categories off', async () => {
+    storeCookie(record({ categories: { necessary: true, analytics: true, marketing: true, partners: true } }));
+    page = await openPage({ config: { policy } });
+    page.kelisim.setSubject({ minor: true });
+    expect(page.kelisim.allows('marketing')).to.equal(false);
+    await waitFor(() => (storedCookie()!.categories as Record<string, boolean>).marketing === false, 2000, 'the record to follow');
+    const consent = await page.kelisim.acceptAll();
+    expect(consent!.categories).to.include({ analytics: true, marketing: false, partners: false });
+  });
+
+  it('opens the preferences from any element with data-kelisim-open', async () => {
+    storeCookie(record());
+    page = await openPage({ config: { policy }, body: '<a href="#" data-kelisim-open><span>Cookie settings</span></a>' });
+    page.document.querySelector('span')!.click();
+    await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
+  });
+
+  it('picks up a decision made in another tab without reload', async () => {
+    page = await openPage({ config: { policy, storage: 'localStorage' } });
+    const heard = new Promise<CustomEvent>((resolve) => page!.document.addEventListener('kelisim:consent', (e) => resolve(e as CustomEvent), { once: true }));
+    const value = JSON.stringify(record({ lang: 'kk' }));
+    localStorage.setItem('kelisim_consent', value);
+    page.window.dispatchEvent(new StorageEvent('storage', { key: 'kelisim_consent', newValue: value }));
+    const { detail } = await heard;
+    expect(detail.method).to.equal('sync');
+    expect(page.kelisim.allows('analytics')).to.equal(true);
+  });
+});
