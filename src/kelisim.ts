@@ -9,8 +9,9 @@
 import type { Actions } from './core/actions.js';
 import { readPageConfig, resolveConfig } from './core/config.js';
 import { emit, on } from './core/events.js';
-import { Session, type UiView } from './core/session.js';
+import { createSession, type Session, type UiView } from './core/session.js';
 import { isCrawler } from './core/signals.js';
+import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail } from './core/types.js';
 
 export type * from './core/types.js';
@@ -80,7 +81,16 @@ function createApi(): KelisimApi {
       const none: ReadyDetail = { view: 'none', consent: null };
       emit('kelisim:ready', none);
       announce(none);
-    } else announce((session = new Session(config, deferred, { mount: isCrawler() ? undefined : mountUi })).start());
+    } else {
+      const active = (session = createSession(config, deferred, { mount: isCrawler() ? undefined : mountUi }));
+      announce(active.start());
+      if (config.reopenButton && !isCrawler()) {
+        // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
+        const reopen = () => active.consent() && showReopenButton(active);
+        void ready.then(reopen);
+        document.addEventListener('kelisim:consent', reopen);
+      }
+    }
     return ready;
   };
 

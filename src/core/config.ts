@@ -1,8 +1,5 @@
 import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
-
-/** Accepts any value as it is: for keys that another chunk checks. */
-const later: Check = (value) => value;
-import type { CategoryConfig, CoreConfig, KelisimError, Language } from './types.js';
+import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language } from './types.js';
 import { safeEndpointUrl } from './url.js';
 
 /** The languages with built-in texts, in the order the language switch shows them. */
@@ -10,33 +7,6 @@ export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
 
 /** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
 export const ID = /^[\w-]{1,40}$/;
-
-/**
- * edunavigator.kz's defaults for what the loader uses: the policy in force, the purposes
- * of clauses 2.1 and 4.2 as categories. A new object per call, so a page cannot change them.
- */
-export function defaultConfig(): CoreConfig {
-  return {
-    policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7 },
-    categories: [
-      { id: 'necessary', required: true },
-      { id: 'analytics', cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'] },
-      { id: 'marketing', gpc: true, adultOnly: true, cookies: ['_fbp', '_gcl_*', 'tmr_*'] },
-      { id: 'partners', gpc: true, adultOnly: true },
-    ],
-    storage: 'cookie',
-    cookie: { name: 'kelisim_consent', path: '/', sameSite: 'Lax', maxAgeDays: 365 },
-    consentMaxAgeDays: 365,
-    language: 'auto',
-    reopenButton: true,
-    googleConsentMode: {
-      necessary: ['functionality_storage', 'security_storage'],
-      analytics: ['analytics_storage'],
-      marketing: ['ad_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'],
-    },
-    respectGpc: true,
-  };
-}
 
 /** The keys the interface checks when it loads, as the page gave them. */
 export interface DeferredConfig {
@@ -49,7 +19,7 @@ export interface DeferredConfig {
 /** The outcome of reading a page's config. */
 export interface ConfigResult {
   config: CoreConfig;
-  /** The interface's keys, unchecked: `resolveUiConfig` checks them when the interface loads. */
+  /** The interface's keys, unchecked: the interface checks them when it loads. */
   deferred: DeferredConfig;
   /** One entry per rejected key; that key fell back to its default. */
   problems: KelisimError[];
@@ -57,43 +27,66 @@ export interface ConfigResult {
   fatal?: string;
 }
 
+/** Accepts any value as it is: for keys that the interface checks. */
+const later: Check = (value) => value;
+
 const strings = (max: number) => list(is<string>(`a string of at most ${max} characters`, (v) => typeof v === 'string' && v.length <= max));
 
-/** What each key of a page's config may hold; `later` keys are the interface's to check. */
-const options = shape<Record<keyof CoreConfig | keyof DeferredConfig, unknown>>({
+/** edunavigator.kz's purposes (clauses 2.1 and 4.2); only `necessary` may be on without a choice. */
+const DEFAULT_CATEGORIES: CategoryConfig[] = [
+  { id: 'necessary', required: true },
+  { id: 'analytics', cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'] },
+  { id: 'marketing', gpc: true, adultOnly: true, cookies: ['_fbp', '_gcl_*', 'tmr_*'] },
+  { id: 'partners', gpc: true, adultOnly: true },
+];
+
+/** Google Consent Mode v2 types granted by each category (SPEC §6). */
+const DEFAULT_CONSENT_MODE: ConsentModeMapping = {
+  necessary: ['functionality_storage', 'security_storage'],
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'],
+};
+
+/**
+ * Every key a page's config may hold: its rule and, where it has one, edunavigator.kz's
+ * default, in one table. `later` keys belong to the interface, which checks them itself.
+ */
+const options = shape<CoreConfig & Required<DeferredConfig>>({
   policy: shape({
-    version: text(100),
+    version: text(100, /^/, '2026-06-01'),
     publishedAt: is<string>('an ISO date such as 2026-06-01', (v) => typeof v === 'string' && !!parseDate(v)),
-    implicitAcceptanceDays: int(0, 366),
+    implicitAcceptanceDays: int(0, 366, 7),
     url: later,
     changes: later,
-  }),
-  categories: list(
-    shape<CategoryConfig>({ id: text(40, ID), required: bool, gpc: bool, adultOnly: bool, cookies: list(text(100)) }),
-    20,
-  ),
-  storage: oneOf('cookie', 'localStorage'),
+  }) as Check<CoreConfig['policy']>,
+  categories: list(shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)) }), 20, DEFAULT_CATEGORIES),
+  storage: oneOf(['cookie', 'localStorage'], 'cookie'),
   cookie: shape({
-    name: text(64, /^[\w-]+$/),
+    name: text(64, /^[\w-]+$/, 'kelisim_consent'),
     domain: text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i),
-    path: text(200, /^\/[^;\s]*$/),
-    sameSite: oneOf('Lax', 'Strict', 'None'),
-    secure: bool,
-    maxAgeDays: int(1, 400),
+    path: text(200, /^\/[^;\s]*$/, '/'),
+    sameSite: oneOf(['Lax', 'Strict', 'None'], 'Lax'),
+    secure: bool(),
+    maxAgeDays: int(1, 400, 365),
   }),
-  consentMaxAgeDays: int(1, 3650),
+  consentMaxAgeDays: int(1, 3650, 365),
   endpoint: (value, key, fail) =>
-    (typeof value === 'string' && value.length < 2048 && safeEndpointUrl(value)) ||
-    fail(key, 'must be https: (http: only to localhost) or relative'),
-  language: oneOf('auto', 'kk', 'ru', 'en'),
+    (typeof value === 'string' && value.length < 2048 && safeEndpointUrl(value)) || fail(key, 'must be https: (http: only to localhost) or relative'),
+  language: oneOf(['auto', 'kk', 'ru', 'en'], 'auto'),
   texts: later,
   layout: later,
-  reopenButton: bool,
+  reopenButton: bool(true),
   controller: later,
-  googleConsentMode: (value, key, fail) =>
-    typeof value === 'boolean' ? value : record(ID, strings(64))(value, key, fail),
-  respectGpc: bool,
+  googleConsentMode: Object.assign(
+    (value: unknown, key: string, fail: Fail) =>
+      value === false ? false : value === true ? DEFAULT_CONSENT_MODE : record(ID, strings(64))(value, key, fail),
+    { fallback: DEFAULT_CONSENT_MODE },
+  ),
+  respectGpc: bool(true),
 });
+
+/** edunavigator.kz's defaults for everything the loader uses. A new object per call. */
+export const defaultConfig = (): CoreConfig => resolveConfig({}).config;
 
 /**
  * Merges a page's config over the defaults. Each key is checked on its own: a wrong one is
@@ -101,31 +94,25 @@ const options = shape<Record<keyof CoreConfig | keyof DeferredConfig, unknown>>(
  * Never throws.
  */
 export function resolveConfig(input: unknown): ConfigResult {
-  const config = defaultConfig();
-  const deferred: DeferredConfig = {};
   const problems: KelisimError[] = [];
-  const result = { config, deferred, problems };
   const fail: Fail = (key, message) => void problems.push({ code: 'config', key, message });
-  if (input == null) return result;
-  if (!isObject(input)) return fail('config', 'must be an object'), result;
-  const { policy, cookie, texts, layout, controller, googleConsentMode, ...plain } = options(input, '', fail) as Partial<CoreConfig & DeferredConfig>;
-  if ('policy' in input) {
-    // A page's own policy must name its version: the default version is edunavigator's.
-    if (!policy?.version) return { ...result, fatal: 'policy.version is required' };
-    const { url, changes, ...core } = policy as CoreConfig['policy'] & DeferredConfig['policy'];
-    config.policy = { implicitAcceptanceDays: 7, ...(core as Partial<CoreConfig['policy']>), version: core.version };
-    deferred.policy = { url, changes };
+  if (!isObject(input)) {
+    if (input != null) fail('config', 'must be an object');
+    input = {};
   }
+  const given = input as Record<string, unknown>;
+  const { texts, layout, controller, ...config } = options(given, '', fail)!;
+  const { url, changes, ...policy } = config.policy as CoreConfig['policy'] & DeferredConfig['policy'];
+  const result: ConfigResult = { config: { ...config, policy }, deferred: { policy: { url, changes }, texts, layout, controller }, problems };
+  if ('policy' in given) {
+    // A page's own policy must name its version: the default one is edunavigator's.
+    const version = isObject(given.policy) ? given.policy.version : undefined;
+    if (typeof version !== 'string' || version !== policy.version) result.fatal = 'policy.version is required';
+  } else policy.publishedAt = '2026-06-01';
   // Each category needs an id of its own; a list left with none keeps the defaults.
-  const given = plain.categories;
-  const categories = given?.filter((c, i) => c.id && given.findIndex((other) => other.id === c.id) === i);
-  if (given && (categories!.length < given.length || !given.length)) fail('categories', 'must be 1 or more, each with an id of its own');
-  if (categories?.length) plain.categories = categories;
-  else delete plain.categories;
-  Object.assign(config, plain);
-  Object.assign(config.cookie, cookie);
-  if (googleConsentMode === false || isObject(googleConsentMode)) config.googleConsentMode = googleConsentMode;
-  Object.assign(deferred, { texts, layout, controller });
+  const categories = config.categories.filter((c, i, all) => c.id && all.findIndex((other) => other.id === c.id) === i);
+  if (categories.length < config.categories.length || !categories.length) fail('categories', 'must be 1 or more, each with an id of its own');
+  result.config.categories = categories.length ? categories : DEFAULT_CATEGORIES;
   return result;
 }
 

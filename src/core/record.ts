@@ -17,14 +17,14 @@ const recordShape = (latest: number) => {
   const time: Check<string> = is('a past ISO time', (v) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(v) && Date.parse(v) <= latest);
   return shape<ConsentRecord>(
     {
-      v: oneOf(1),
+      v: oneOf([1]),
       id: text(64, /^[\w-]{8,}$/),
       policyVersion: text(100),
-      categories: record(ID, bool),
+      categories: record(ID, bool()),
       decidedAt: time,
       updatedAt: time,
-      policyAcceptedBy: oneOf('button', 'implicit'),
-      lang: oneOf('kk', 'ru', 'en'),
+      policyAcceptedBy: oneOf(['button', 'implicit']),
+      lang: oneOf(['kk', 'ru', 'en']),
       noticeSeen: shape({ version: text(100), at: time }) as Check<ConsentRecord['noticeSeen']>,
     },
     true,
