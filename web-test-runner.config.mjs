@@ -13,7 +13,14 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+      // Each page in a browser context of its own: test files running side by side would
+      // otherwise share one origin's cookies and localStorage, and clear each other's.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+    }),
+  ],
   middleware: [endpointMiddleware()],
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
 };
