@@ -27,4 +27,10 @@ export default [
     },
     plugins: plugins(),
   },
+  {
+    // One classic script: dynamic imports inlined, so it works where modules cannot load.
+    input: 'src/kelisim.iife.ts',
+    output: { file: 'dist/kelisim.iife.js', format: 'iife', sourcemap: true, inlineDynamicImports: true, plugins: [minify()] },
+    plugins: plugins(),
+  },
 ];
