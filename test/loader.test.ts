@@ -67,8 +67,8 @@ describe('the loader', () => {
     expect(view).to.equal('none');
     expect(consent).to.include({ policyVersion: published, policyAcceptedBy: 'implicit' });
     expect(consent!.categories).to.include({ analytics: true, marketing: false });
-    expect(storedCookie()).to.include({ policyVersion: published, policyAcceptedBy: 'implicit' });
-    expect(storedCookie()).not.to.have.property('noticeSeen');
+    expect(storedCookie(page.document)).to.include({ policyVersion: published, policyAcceptedBy: 'implicit' });
+    expect(storedCookie(page.document)).not.to.have.property('noticeSeen');
   });
 
   it('does not accept implicitly for a visitor who never saw the notice', async () => {
@@ -76,7 +76,7 @@ describe('the loader', () => {
     storeCookie(record({ policyVersion: '2025-01-01' }));
     page = await openPage({ config: { policy: { version: published, publishedAt: published } } });
     expect((await page.kelisim.ready).view).to.equal('notice');
-    expect(storedCookie()).to.include({ policyVersion: '2025-01-01' });
+    expect(storedCookie(page.document)).to.include({ policyVersion: '2025-01-01' });
   });
 
   it('asks again when the stored value is corrupt, and says why', async () => {
@@ -152,7 +152,7 @@ describe('the loader', () => {
     const off = page.kelisim.on('consent', (detail) => heard.push(detail));
     const consent = await page.kelisim.acceptAll();
     expect(consent!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, partners: true });
-    expect(storedCookie()).to.deep.include({ policyVersion: '2026-06-01', policyAcceptedBy: 'button', id: consent!.id });
+    expect(storedCookie(page.document)).to.deep.include({ policyVersion: '2026-06-01', policyAcceptedBy: 'button', id: consent!.id });
     expect(page.kelisim.allows('marketing')).to.equal(true);
     await waitFor(() => (page!.window as unknown as { ran?: number }).ran === 1, 2000, 'the gated script');
     expect(heard).to.have.length(1);
@@ -161,7 +161,7 @@ describe('the loader', () => {
     await page.kelisim.rejectAll();
     expect(heard).to.have.length(1);
     expect(page.kelisim.allows('marketing')).to.equal(false);
-    expect(storedCookie()!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, partners: false });
+    expect(storedCookie(page.document)!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, partners: false });
   });
 
   it('accept(ids) allows exactly those, and withdraw() turns every optional one off', async () => {
@@ -179,7 +179,7 @@ describe('the loader', () => {
     page = await openPage({ config: { policy } });
     page.kelisim.setSubject({ minor: true });
     expect(page.kelisim.allows('marketing')).to.equal(false);
-    await waitFor(() => (storedCookie()!.categories as Record<string, boolean>).marketing === false, 2000, 'the record to follow');
+    await waitFor(() => (storedCookie(page!.document)!.categories as Record<string, boolean>).marketing === false, 2000, 'the record to follow');
     const consent = await page.kelisim.acceptAll();
     expect(consent!.categories).to.include({ analytics: true, marketing: false, partners: false });
   });

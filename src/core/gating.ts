@@ -10,7 +10,16 @@ const allowedBy = (element: Element, allows: (id: string) => boolean) =>
  * modules) or plain JavaScript. External scripts are awaited one by one, because a later
  * inline script usually calls what an earlier `src` defined (`gtag` after gtag.js).
  */
-export async function activateGated(allows: (id: string) => boolean, root: ParentNode = document): Promise<void> {
+export function activateGated(allows: (id: string) => boolean, root: ParentNode = document): Promise<void> {
+  // One activation at a time: a second one started while an external script loads would
+  // otherwise run the scripts after it first, out of document order.
+  return (running = running.then(() => activate(allows, root)));
+}
+
+/** The activation in progress; the next one starts when it ends. */
+let running: Promise<void> = Promise.resolve();
+
+async function activate(allows: (id: string) => boolean, root: ParentNode): Promise<void> {
   for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
     if (!frame.src && allowedBy(frame, allows)) frame.src = frame.dataset.src!;
   }

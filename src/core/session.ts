@@ -89,9 +89,10 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
 
     async start() {
       const record = (session.record = load());
+      const consent = session.consent(); // an expired choice grants nothing
       if (config.googleConsentMode) {
         gtagConsent('default', { ...session.consentMode({}), wait_for_update: 500 });
-        if (record) gtagConsent('update', session.consentMode(record.categories));
+        if (consent) gtagConsent('update', session.consentMode(consent.categories));
       }
       activate();
       // Another tab's decision: localStorage tells at once, a cookie when this tab is looked at again.

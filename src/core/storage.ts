@@ -14,7 +14,13 @@ export interface RecordStore {
 function readCookie(name: string): string | null {
   for (const pair of document.cookie.split('; ')) {
     const eq = pair.indexOf('=');
-    if (pair.slice(0, eq) === name) return decodeURIComponent(pair.slice(eq + 1));
+    if (pair.slice(0, eq) !== name) continue;
+    const value = pair.slice(eq + 1);
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value; // not as js-cookie writes it: parsing reports why it is ignored
+    }
   }
   return null;
 }

@@ -2,6 +2,17 @@ import Cookies from 'js-cookie';
 import type { CookieConfig, StorageKind } from './types.js';
 
 /**
+ * The configured cookie domain when this page's host is on it, else none (a host cookie).
+ * Browsers refuse a cookie that names another domain (a staging host, an IP address) or any
+ * domain on a dotless host such as localhost: the choice would silently never be kept.
+ */
+function domainFor(domain: string | undefined): string | undefined {
+  const bare = domain?.replace(/^\./, '').toLowerCase();
+  const host = location.hostname;
+  return bare && (host === bare || host.endsWith(`.${bare}`)) ? domain : undefined;
+}
+
+/**
  * Writes the record where the loader found it can live. In memory mode the value is kept
  * by the session itself, so there is nothing to write. Never throws: a refusal mid-visit
  * (quota, a setting changed) must not break the page, and the session still holds the choice.
@@ -13,8 +24,7 @@ export function writeRecord(kind: StorageKind, cookie: CookieConfig, value: stri
       else localStorage.setItem(cookie.name, value);
     } else if (kind === 'cookie') {
       const attributes: Cookies.CookieAttributes = {
-        // Browsers refuse a cookie that names a domain on a dotless host such as localhost.
-        domain: cookie.domain && location.hostname.includes('.') ? cookie.domain : undefined,
+        domain: domainFor(cookie.domain),
         path: cookie.path,
         sameSite: cookie.sameSite,
         // Secure only on https, where it holds: a Secure cookie set from http is dropped. SameSite=None needs it.

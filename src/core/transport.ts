@@ -19,6 +19,13 @@ export interface TransportOptions {
 /** Most events in one POST (SPEC §8). */
 export const BATCH_SIZE = 50;
 
+/**
+ * Most bytes in one POST body. The collector refuses bodies past 64 KB with a 413, which
+ * drops the batch, and `keepalive` allows 64 KB in flight: 50 events with long paths or
+ * many categories (a valid config) would pass it.
+ */
+export const BATCH_BYTES = 60_000;
+
 interface StoredQueue {
   events: ReceiptEvent[];
   /** Events dropped because the queue was full, since the last report. */
@@ -33,12 +40,17 @@ type Outcome = { ok: true } | { ok: false; retryAfterMs?: number; drop?: string 
  * Failures back off exponentially with jitter; `online`, the next page load and `pagehide`
  * (with `keepalive`) resume. The collector deduplicates by `eventId`, so resending is safe.
  *
- * Every queue change is a read-modify-write within one synchronous step, so two tabs
- * sharing the queue never overwrite each other's events.
+ * Tabs share the queue. Every change is a read-modify-write within one synchronous step,
+ * but a tab in another process sees localStorage changes late, so its write can put back
+ * a copy of the queue that lacks this page's newest events. A page therefore keeps its
+ * own events until a 2xx for them and adds them again when they go missing; one that
+ * another tab had delivered is sent twice, which the collector's deduplication absorbs.
  */
 export class Transport {
   private readonly options: Required<Omit<TransportOptions, 'random'>> & { random: () => number };
   private memory: StoredQueue = { events: [], dropped: 0 };
+  /** This page's own events, by eventId, until a 2xx (or a refusal) for them. */
+  private readonly own = new Map<string, ReceiptEvent>();
   private sending: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -56,20 +68,22 @@ export class Transport {
 
   /** Events still waiting for a 2xx, oldest first. */
   pending(): ReceiptEvent[] {
-    return this.read().events;
+    return this.current().events;
   }
 
   /** Queues events (persistently, before any network) and sends them. */
   send(events: ReceiptEvent[]): Promise<void> {
     const { maxQueue } = this.options;
-    let dropped = 0;
+    let dropped: ReceiptEvent[] = [];
     this.update((queue) => {
       const events2 = queue.events.concat(events);
-      dropped = Math.max(0, events2.length - maxQueue);
-      return { events: events2.slice(dropped), dropped: queue.dropped + dropped };
+      dropped = events2.slice(0, Math.max(0, events2.length - maxQueue));
+      return { events: events2.slice(dropped.length), dropped: queue.dropped + dropped.length };
     });
-    if (dropped) {
-      this.options.onError({ code: 'transport', message: `event queue full: dropped the ${dropped} oldest undelivered event(s)` });
+    for (const event of events) this.own.set(event.eventId, event);
+    for (const event of dropped) this.own.delete(event.eventId);
+    if (dropped.length) {
+      this.options.onError({ code: 'transport', message: `event queue full: dropped the ${dropped.length} oldest undelivered event(s)` });
     }
     return this.flush();
   }
@@ -86,13 +100,14 @@ export class Transport {
 
   /** On `pagehide`: one last batch with `keepalive`, which outlives the page. Acknowledged next load. */
   flushOnExit(): void {
-    const batch = this.pending().slice(0, BATCH_SIZE);
+    if (this.own.size) this.update((queue) => queue); // this page's undelivered events outlive it only in storage
+    const batch = this.nextBatch();
     if (batch.length) void this.post(batch, true).then((outcome) => outcome.ok && this.acknowledge(batch));
   }
 
   private async sendAll(): Promise<void> {
     for (;;) {
-      const batch = this.pending().slice(0, BATCH_SIZE);
+      const batch = this.nextBatch();
       if (!batch.length) return;
       const outcome = await this.post(batch, false);
       if (outcome.ok || outcome.drop) {
@@ -108,6 +123,19 @@ export class Transport {
       this.retryTimer = setTimeout(() => void this.flush(), delay);
       return;
     }
+  }
+
+  /** The oldest events that fit one POST: at most {@link BATCH_SIZE}, and {@link BATCH_BYTES} unless it is one event alone. */
+  private nextBatch(): ReceiptEvent[] {
+    const batch: ReceiptEvent[] = [];
+    const encoder = new TextEncoder();
+    let bytes = 13; // {"events":[]}
+    for (const event of this.pending()) {
+      bytes += encoder.encode(JSON.stringify(event)).length + 1;
+      if (batch.length === BATCH_SIZE || (batch.length && bytes > BATCH_BYTES)) break;
+      batch.push(event);
+    }
+    return batch;
   }
 
   private async post(batch: ReceiptEvent[], keepalive: boolean): Promise<Outcome> {
@@ -135,6 +163,7 @@ export class Transport {
 
   private acknowledge(batch: ReceiptEvent[]): void {
     const sent = new Set(batch.map((event) => event.eventId));
+    for (const id of sent) this.own.delete(id);
     this.update((queue) => ({ ...queue, events: queue.events.filter((event) => !sent.has(event.eventId)) }));
   }
 
@@ -154,13 +183,27 @@ export class Transport {
     }
   }
 
+  /** The stored queue, with this page's own undelivered events added back where another tab's write lost them. */
+  private current(): StoredQueue {
+    const queue = this.read();
+    const stored = new Set(queue.events.map((event) => event.eventId));
+    const lost = [...this.own.values()].filter((event) => !stored.has(event.eventId));
+    return lost.length ? { ...queue, events: queue.events.concat(lost) } : queue;
+  }
+
   private update(change: (queue: StoredQueue) => StoredQueue): void {
-    const next = change(this.read());
+    const next = change(this.current());
     this.memory = next;
     try {
       localStorage.setItem(this.options.queueKey, JSON.stringify(next));
     } catch {
-      // localStorage blocked or full: the queue lives in memory for this page.
+      // localStorage blocked or full: the queue lives in memory for this page. A stale stored
+      // copy would be read instead of it (and hide the new events), so it goes.
+      try {
+        localStorage.removeItem(this.options.queueKey);
+      } catch {
+        // blocked: read() falls back to memory anyway
+      }
     }
   }
 }

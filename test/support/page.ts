@@ -88,9 +88,13 @@ export function clearStorage(): void {
   localStorage.clear();
 }
 
-/** The stored record, as a page would read it (the cookie is URI-encoded JSON). */
-export function storedCookie(name = 'kelisim_consent'): Record<string, unknown> | null {
-  const pair = document.cookie.split('; ').find((p) => p.startsWith(`${name}=`));
+/**
+ * The stored record, as a page would read it (the cookie is URI-encoded JSON). Read it
+ * through the page that wrote it: Chromium caches cookies per document, so another
+ * document of the same origin may see a write a moment later.
+ */
+export function storedCookie(doc: Document = document, name = 'kelisim_consent'): Record<string, unknown> | null {
+  const pair = doc.cookie.split('; ').find((p) => p.startsWith(`${name}=`));
   return pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : null;
 }
 
