@@ -63,6 +63,8 @@ const en: Texts = {
   withdraw: 'Withdraw consent',
   withdrawDone:
     'Your optional consents are withdrawn. To withdraw from the User Agreement entirely, send a written application to {controller} at {address}.',
+  withdrawDoneNoAddress:
+    'Your optional consents are withdrawn. To withdraw from the User Agreement entirely, send a written application to {controller} at the address given in the User Agreement.',
 
   noticeTitle: 'The Privacy Policy has changed',
   noticePublished: 'The new version was published on {date}.',
@@ -74,6 +76,9 @@ const en: Texts = {
   noticeReview: 'Review settings',
 
   reopenLabel: 'Privacy settings',
+
+  dateLong: '{month} {day}, {year}',
+  monthNames: 'January February March April May June July August September October November December',
 
   days_one: '{n} calendar day',
   days_other: '{n} calendar days',

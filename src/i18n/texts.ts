@@ -60,6 +60,11 @@ export interface Texts {
   withdraw: string;
   /** After withdrawal; `{controller}` and `{address}` name where to write (clause 2.5). */
   withdrawDone: string;
+  /**
+   * After withdrawal, for a controller whose config gives no address: `{controller}` is
+   * written to at the address the User Agreement gives (clause 2.5).
+   */
+  withdrawDoneNoAddress: string;
 
   // Change notice
   noticeTitle: string;
@@ -75,6 +80,14 @@ export interface Texts {
 
   // Reopen control
   reopenLabel: string;
+
+  /**
+   * A long date, for browsers whose `Intl` has no month names for the language (some
+   * Chromium builds write Kazakh dates as «2026 M11 25»): `{day}`, `{month}`, `{year}`.
+   */
+  dateLong: string;
+  /** The twelve months as `dateLong` writes them (in Russian, the genitive), separated by spaces. */
+  monthNames: string;
 
   /** `{n}` calendar days, by plural category. */
   days_one?: string;

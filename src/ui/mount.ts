@@ -1,4 +1,5 @@
 import type { Session, UiView } from '../core/session.js';
+import './define.js';
 
 /**
  * The UI chunk's entry, imported by the loader only when a view must be shown.
@@ -7,6 +8,6 @@ import type { Session, UiView } from '../core/session.js';
  * (`await session.actions()`), and open `view`.
  */
 export function mount(view: UiView, session: Session): void {
-  void view;
-  void session;
+  const element = document.querySelector('kelisim-consent') ?? document.body.appendChild(document.createElement('kelisim-consent'));
+  element.show(view, session).catch((error: Error) => session.report({ code: 'ui', message: `interface failed to show ${view}: ${error.message}` }));
 }

@@ -66,6 +66,11 @@ describe('i18n texts', () => {
         }
       });
 
+      it('names twelve months for the dates Intl cannot write', () => {
+        expect(texts.monthNames.split(' ')).to.have.length(12);
+        expect(placeholders(texts.dateLong)).to.deep.equal(['day', 'month', 'year']);
+      });
+
       it('states the transport security of clause 3.3', () => {
         expect(texts.summarySecurity).to.include('HTTPS').and.to.include('TLS 1.2');
       });
@@ -76,6 +81,7 @@ describe('i18n texts', () => {
     expect(placeholders(en.bannerIntro)).to.deep.equal(['controller']);
     expect(placeholders(en.summaryWho)).to.deep.equal(['controller']);
     expect(placeholders(en.withdrawDone)).to.deep.equal(['address', 'controller']);
+    expect(placeholders(en.withdrawDoneNoAddress)).to.deep.equal(['controller']);
     expect(placeholders(en.noticeImplicit)).to.deep.equal(['date', 'days']);
     expect(placeholders(en.noticePublished)).to.deep.equal(['date']);
     expect(placeholders(en.noticeNewCategories)).to.deep.equal(['list']);
@@ -137,6 +143,11 @@ describe('format', () => {
 
   it('fills a value of 0 and an empty string', () => {
     expect(format('[{n}][{s}]', { n: 0, s: '' })).to.equal('[0][]');
+  });
+
+  it('names the controller in the withdrawal text when no address is configured', () => {
+    const text = format(kk.withdrawDoneNoAddress, { controller: '«BTS Education» ЖШС' });
+    expect(text).to.include('Пайдаланушы келісімінде көрсетілген «BTS Education» ЖШС мекенжайына жазбаша өтініш');
   });
 
   it('fills the withdrawal text with controller and address', () => {

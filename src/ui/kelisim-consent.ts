@@ -1,0 +1,237 @@
+import { html, nothing } from 'lit/html.js';
+import type { Session, UiView } from '../core/session.js';
+import type { ConsentDetail, Language } from '../core/types.js';
+import { banner, bannerStyles } from './banner.js';
+import { inLanguage, prepareContext, type UiContext, type ViewHandlers } from './context.js';
+import { ShadowElement } from './element.js';
+import { notice } from './notice.js';
+import { preferences, preferencesStyles } from './preferences.js';
+import { shownTexts } from './shown-texts.js';
+import { keepFocusInSight } from './scroll-padding.js';
+import { base, styleSheet, tokens } from './styles.js';
+
+/** Sent with decisions as `uiVersion`: which templates the hashed texts were shown in. */
+export const UI_VERSION = '1.0.0';
+
+/**
+ * The consent interface: the first-visit banner, the preferences dialog and the change
+ * notice, in an open shadow root. The loader's `mount()` creates it (or finds the page's
+ * own) and calls {@link KelisimConsent.show}; the element then reports what it shows to
+ * the session's decisions (`viewShown`, for the receipts' `textsHash`), turns the
+ * visitor's choices into decisions, and closes once a choice is made, here, by the page's
+ * API or in another tab.
+ *
+ * @csspart banner - The first-visit banner (a region, or a `<dialog>` with `layout: "modal"`).
+ * @csspart notice - The change notice.
+ * @csspart preferences - The preferences `<dialog>`.
+ * @csspart title - Each view's heading.
+ * @csspart intro - The banner's first paragraph.
+ * @csspart summary - The layered policy summary.
+ * @csspart summary-item - One expandable part of the summary (`<details>`).
+ * @csspart policy-link - The link to the full policy.
+ * @csspart language - The language switch.
+ * @csspart message - A notice that GPC was honoured (also `gpc`) or that a guardian must agree (also `minor`).
+ * @csspart actions - A view's row of actions.
+ * @csspart button - Every action button.
+ * @csspart accept-all - Accept all.
+ * @csspart reject-all - Reject optional categories.
+ * @csspart open-preferences - Opens the preferences (the banner's "choose", the notice's "review settings").
+ * @csspart category - One category in the preferences.
+ * @csspart switch - A category's switch (`<input type="checkbox" role="switch">`).
+ * @csspart locked - Why an adult-only category is locked for a minor.
+ * @csspart save - Saves the preferences.
+ * @csspart withdraw - Withdraws consent (clause 2.5).
+ * @csspart withdrawn - What withdrawal did, and where to write to end the User Agreement.
+ * @csspart published - The notice's publication date.
+ * @csspart changes - The notice's list of what changed.
+ * @csspart new-categories - The notice's list of new categories.
+ * @csspart implicit - The notice's clause 1.2 sentence.
+ * @csspart accept-notice - Accepts the changed policy.
+ * @csspart close - Closes the preferences or the notice without deciding.
+ *
+ * @cssproperty --kelisim-bg - Background. Default #fff; dark #111827.
+ * @cssproperty --kelisim-fg - Text, links and icons. Default #111827; dark #f9fafb.
+ * @cssproperty --kelisim-accent - Action buttons and switches that are on. Default #1d4ed8; dark #93c5fd.
+ * @cssproperty --kelisim-accent-fg - Text on the accent. Default #fff; dark #111827.
+ * @cssproperty --kelisim-border - Borders and switches that are off. Default #6b7280; dark #9ca3af.
+ * @cssproperty --kelisim-focus - The focus ring. Default #1d4ed8; dark #93c5fd.
+ * @cssproperty --kelisim-radius - Corner radius. Default 8px.
+ * @cssproperty --kelisim-space - Padding and gaps. Default 1rem.
+ * @cssproperty --kelisim-font - Font family. Default: the page's.
+ * @cssproperty --kelisim-font-size - Base font size. Default 1rem.
+ * @cssproperty --kelisim-shadow - The views' shadow.
+ * @cssproperty --kelisim-z-index - Stacking of the non-modal views. Default 2147483000.
+ *
+ * @fires kelisim:consent - (on `document`, from the decisions) after accept all, reject, save, withdraw and accept-notice.
+ * @fires kelisim:withdraw - (on `document`) after withdraw.
+ * @fires kelisim:notice - (on `document`) when the change notice is shown.
+ */
+export class KelisimConsent extends ShadowElement {
+  static styles = [styleSheet(tokens, base, bannerStyles, preferencesStyles)];
+
+  /** The session this element shows; set by {@link show}. */
+  session: Session | null = null;
+
+  private context: UiContext | null = null;
+  private preparing: Promise<UiContext> | null = null;
+  /** The view under the dialog: the banner, the notice, or none. */
+  private view: 'banner' | 'notice' | null = null;
+  private preferencesOpen = false;
+  /** Set once the visitor withdrew in the open dialog: it then says what that did (clause 2.5). */
+  private withdrawn = false;
+  /** The withdrawal message takes the focus once, when it appears. */
+  private focusWithdrawn = false;
+  /** Where focus was when the dialog opened; it goes back there when the dialog closes. */
+  private returnFocus: HTMLElement | null = null;
+  /** The view and texts last reported to `viewShown`, so each change is reported once. */
+  private reported = '';
+  /** The non-modal view on screen, and the function that stops keeping focus above it. */
+  private overlay: HTMLElement | null = null;
+  private stopKeepingFocusInSight: (() => void) | null = null;
+
+  private readonly on: ViewHandlers = {
+    acceptAll: () => this.context?.actions.acceptAll(),
+    rejectAll: () => this.context?.actions.rejectAll(),
+    save: () => this.context?.actions.accept(this.switchedOn()),
+    acceptNotice: () => this.context?.actions.acceptPolicy('button'),
+    withdraw: () => this.context?.actions.withdraw(),
+    openPreferences: () => this.openPreferences(),
+    closePreferences: () => this.dialog()?.close(),
+    preferencesClosed: () => this.handlePreferencesClosed(),
+    dismissNotice: () => this.close('notice'),
+    setLanguage: (lang) => void this.setLanguage(lang),
+  };
+
+  connectedCallback(): void {
+    document.addEventListener('kelisim:consent', this.handleConsent);
+    if (this.context) this.requestUpdate();
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('kelisim:consent', this.handleConsent);
+    this.stopKeepingFocusInSight?.();
+    this.stopKeepingFocusInSight = this.overlay = null;
+  }
+
+  protected updated(): void {
+    const root = this.renderRoot;
+    // The modal banner first, so that the preferences open on top of it.
+    for (const dialog of root.querySelectorAll('dialog')) if (!dialog.open) dialog.showModal();
+    const overlay = root.querySelector<HTMLElement>('.overlay');
+    if (overlay !== this.overlay) {
+      this.stopKeepingFocusInSight?.();
+      this.overlay = overlay;
+      this.stopKeepingFocusInSight = overlay && keepFocusInSight(overlay);
+    }
+    if (this.focusWithdrawn) root.querySelector<HTMLElement>('[part~="withdrawn"]')?.focus();
+    this.focusWithdrawn = false;
+
+    // Report what is on top now, and the exact words on it, once per change: a decision
+    // made next is hashed with these texts.
+    const top = this.dialog() ?? root.querySelector('[part~="banner"], [part~="notice"]');
+    const view: UiView | null = this.preferencesOpen ? 'preferences' : this.view;
+    const texts = top ? shownTexts(top) : [];
+    const key = top && view ? `${view}\n${texts.join('\n')}` : '';
+    if (key && key !== this.reported) this.context?.actions.viewShown({ view: view!, texts, uiVersion: UI_VERSION });
+    this.reported = key;
+  }
+
+  /**
+   * Shows a view for this session: the first call prepares it (decisions, texts, checked
+   * config); later ones reuse that. `preferences` opens over whatever is shown.
+   */
+  async show(view: UiView, session: Session): Promise<void> {
+    if (this.session !== session) {
+      this.session = session;
+      this.preparing = prepareContext(session);
+    }
+    this.context = await this.preparing!;
+    if (view === 'preferences') this.openPreferences();
+    else this.view = view;
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+
+  /**
+   * A choice was made: here, through the page's API, or in another tab (`sync`). Every view
+   * closes, except that a withdrawal in the open dialog stays to say what it did.
+   */
+  private readonly handleConsent = (event: CustomEvent<ConsentDetail>): void => {
+    this.view = null;
+    if (event.detail.method === 'withdraw' && this.preferencesOpen) {
+      this.withdrawn = this.focusWithdrawn = true;
+      // Lit sets `.checked` only when its bound value changes; withdrawal also unchecks what the visitor had just turned on.
+      for (const input of this.switches()) if (!input.disabled) input.checked = false;
+      this.requestUpdate();
+    } else {
+      this.dialog()?.close();
+      this.handlePreferencesClosed();
+      this.requestUpdate();
+    }
+  };
+
+  /** The dialog closed (Escape, the close button, or a decision): focus goes back where it was. */
+  private handlePreferencesClosed(): void {
+    if (!this.preferencesOpen) return;
+    this.preferencesOpen = false;
+    this.requestUpdate();
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    // Chromium's dialog.close() already restores focus; engines that do not get it here,
+    // after the render, since a decision may have removed the view that held the focus.
+    void this.updateComplete.then(() => target?.isConnected && target.focus());
+  }
+
+  private openPreferences(): void {
+    if (!this.preferencesOpen) this.returnFocus = activeElement();
+    this.preferencesOpen = true;
+    this.withdrawn = false;
+    this.requestUpdate();
+  }
+
+  private close(view: 'banner' | 'notice'): void {
+    if (this.view === view) this.view = null;
+    this.requestUpdate();
+  }
+
+  private async setLanguage(lang: Language): Promise<void> {
+    if (!this.context || lang === this.context.lang) return;
+    this.context = await inLanguage(this.context, lang);
+    this.requestUpdate();
+  }
+
+  private dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog[part~="preferences"]');
+  }
+
+  private switches(): HTMLInputElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('[role="switch"]')];
+  }
+
+  private switchedOn(): string[] {
+    return this.switches().filter((input) => input.checked && !input.disabled).map((input) => input.name);
+  }
+
+  protected render(): unknown {
+    const context = this.context;
+    if (!context) return nothing;
+    const c = { ...context, on: this.on };
+    return html`
+      ${this.view === 'banner' ? banner(c) : this.view === 'notice' ? notice(c) : nothing}
+      ${this.preferencesOpen ? preferences(c, this.withdrawn) : nothing}
+    `;
+  }
+}
+
+/** The focused element, looking into shadow roots: the page's own button, or one of ours. */
+function activeElement(): HTMLElement | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element instanceof HTMLElement && element !== document.body ? element : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kelisim-consent': KelisimConsent;
+  }
+}

@@ -1,0 +1,93 @@
+import type { DeferredConfig } from '../core/config.js';
+import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from '../core/schema.js';
+import type { ControllerConfig, KelisimError, Language, UiConfig } from '../core/types.js';
+import { safeLinkUrl } from '../core/url.js';
+
+/** edunavigator.kz's interface defaults. A new object per call, so a page cannot change them. */
+export function defaultUiConfig(): UiConfig {
+  return {
+    policy: { url: 'https://edunavigator.kz/privacy', changes: {} },
+    texts: {},
+    layout: 'bar',
+    controller: { name: 'BTS Education LLP', names: { kk: '«BTS Education» ЖШС', ru: 'ТОО «BTS Education»' } },
+  };
+}
+
+const LANGUAGE = /^(kk|ru|en)$/;
+/** Text keys: `bannerTitle`, `category.courses.name`, `days_few`. */
+const TEXT_KEY = /^[a-z][\w.-]{0,80}$/i;
+
+const link: Check<string> = (value, key, fail) =>
+  (typeof value === 'string' && value.length < 2048 && safeLinkUrl(value)) ||
+  fail(key, 'must be an https:, http:, mailto: or relative link');
+
+const controller = shape<ControllerConfig>({
+  name: text(200),
+  names: shape({ kk: text(200), ru: text(200), en: text(200) }),
+  bin: text(12, /^\d{12}$/),
+  address: text(300),
+  email: text(254, /^[^\s@<>]+@[^\s@<>]+$/),
+});
+
+/**
+ * Checks the interface's part of a page's config (SPEC §3) and merges it over the
+ * defaults. Each wrong key is reported by name and reason and falls back on its own;
+ * the developer gets one `console.error` listing them all and the page one `kelisim:error`
+ * each. Never throws.
+ *
+ * @param isTextKey - Which `texts` keys exist; unknown ones are reported. Omitted: any
+ *   well-formed key passes (the keys are only known once a language chunk is loaded).
+ */
+export function resolveUiConfig(
+  deferred: DeferredConfig,
+  report: (error: KelisimError) => void,
+  isTextKey: (key: string) => boolean = () => true,
+): UiConfig {
+  const config = defaultUiConfig();
+  const problems: KelisimError[] = [];
+  const fail: Fail = (key, message) => void problems.push({ code: 'config', key, message });
+  const checked = shape<Record<keyof UiConfig, unknown>>({
+    policy: shape({ url: link, changes: record(LANGUAGE, list(text(500), 20)) }),
+    texts: record(LANGUAGE, record(TEXT_KEY, text(2000))),
+    layout: oneOf(['bar', 'box', 'modal']),
+    controller,
+  })(given(deferred), '', fail) as Partial<UiConfig>;
+
+  const { policy, layout } = checked;
+  if (policy?.url) config.policy.url = policy.url;
+  if (policy?.changes) config.policy.changes = policy.changes;
+  if (layout) config.layout = layout;
+  for (const [lang, entries] of Object.entries(checked.texts ?? {}) as Array<[Language, Record<string, string>]>) {
+    for (const key of Object.keys(entries)) {
+      if (!isTextKey(key)) {
+        fail(`texts.${lang}.${key}`, 'is not a known text key');
+        delete entries[key];
+      }
+    }
+    config.texts[lang] = entries;
+  }
+  // A page's own controller replaces the default entirely: edunavigator's names must not
+  // survive next to another company's name.
+  if (isObject(deferred.controller)) {
+    if (checked.controller?.name) config.controller = checked.controller as ControllerConfig;
+    else if (!problems.some((p) => p.key === 'controller.name')) fail('controller.name', 'is required');
+  }
+
+  if (problems.length) {
+    console.error(`kelisim:\n${problems.map((p) => `- ${p.key}: ${p.message}`).join('\n')}`);
+    problems.forEach(report);
+  }
+  return config;
+}
+
+/**
+ * The keys a page gave. The loader passes the ones it left out as `undefined` (the policy's
+ * too); they are absent, not wrong. The key names here are the loader's, never the page's.
+ */
+function given(deferred: DeferredConfig): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(deferred)) {
+    if (value !== undefined) input[key] = key === 'policy' && isObject(value) ? given(value) : value;
+  }
+  return input;
+}
