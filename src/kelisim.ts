@@ -100,8 +100,11 @@ function createApi(): KelisimApi {
 
   const tag = [...document.querySelectorAll('script')].find((script) => script.src === import.meta.url);
   if (!tag?.hasAttribute('data-manual')) {
-    const { value, problem } = readPageConfig();
-    void start(value, problem ? [problem] : []);
+    // After window.Kelisim is set, so listeners of kelisim:ready can call the API.
+    queueMicrotask(() => {
+      const { value, problem } = readPageConfig();
+      void start(value, problem ? [problem] : []);
+    });
   }
   return {
     init: (config) => start(config),

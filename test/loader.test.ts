@@ -38,6 +38,14 @@ describe('the loader', () => {
     expect(page.kelisim.getConsent()).to.equal(null);
   });
 
+  it('announces ready after window.Kelisim exists, so a listener can use the API', async () => {
+    page = await openPage({
+      config: { policy },
+      before: `document.addEventListener('kelisim:ready', () => { window.apiAtReady = typeof window.Kelisim?.getConsent; });`,
+    });
+    expect((page.window as unknown as { apiAtReady?: string }).apiAtReady).to.equal('function');
+  });
+
   it('shows nothing to a returning visitor and never requests the interface or the decisions', async () => {
     storeCookie(record());
     page = await openPage({ config: { policy } });

@@ -34,6 +34,8 @@ export class Actions {
   /** The consent id of a visitor who has not decided yet: their first receipt carries it. */
   private readonly pendingId = uuid();
   private shown: ShownView | null = null;
+  /** Views already shown on this page view: their receipt is sent once. */
+  private readonly announced = new Set<UiView>();
   private shownHash: Promise<string | undefined> = Promise.resolve(undefined);
 
   constructor(session: Session) {
@@ -50,8 +52,12 @@ export class Actions {
   viewShown(shown: ShownView): void {
     const { session } = this;
     const { version } = session.config.policy;
+    // Every call updates the proof (a language switch changes the words on screen); only
+    // the first showing of a view on this page view is a receipt and an event.
     this.shown = shown;
     this.shownHash = sha256(shown.texts.join('\n'));
+    if (this.announced.has(shown.view)) return;
+    this.announced.add(shown.view);
     if (shown.view === 'banner') this.send('banner.shown');
     if (shown.view !== 'notice' || !session.record) return;
     this.send('notice.shown');
@@ -105,11 +111,13 @@ export class Actions {
   setSubject(minor: boolean): Consent | null {
     const { session } = this;
     session.minor = minor;
-    const record = session.record;
-    if (minor && record && session.config.categories.some((c) => c.adultOnly && record.categories[c.id])) {
-      return this.choose('custom', (category) => !category.adultOnly && !!record.categories[category.id]);
-    }
-    return session.consent();
+    const before = session.record;
+    if (!minor || !before || !session.config.categories.some((c) => c.adultOnly && before.categories[c.id])) return session.consent();
+    // Not the visitor's decision and not an acceptance of the policy: only the adult-only
+    // categories go off; the policy version, how it was accepted and when stay as they were.
+    const categories = { ...before.categories };
+    for (const category of session.config.categories) if (category.adultOnly) categories[category.id] = false;
+    return this.commit({ ...before, categories, updatedAt: session.now().toISOString() }, 'consent.updated', 'custom');
   }
 
   /** Optional categories not in the stored choice: new in this policy version. */

@@ -1,0 +1,55 @@
+import { expect } from '@open-wc/testing';
+import { resolveConfig } from '../../src/core/config.js';
+import { createSession } from '../../src/core/session.js';
+import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitForLog } from '../support/core-helpers.js';
+
+/** A started session of its own cookie name (listeners of earlier sessions stay on the page). */
+async function started(bucket: string, record?: object, policy = { version: '2026-06-01', publishedAt: '2026-06-01' }) {
+  const name = `kelisim_${bucket.replace(/-/g, '_')}`;
+  if (record) document.cookie = `${name}=${encodeURIComponent(JSON.stringify(record))}; path=/`;
+  const session = createSession(resolveConfig({ policy, endpoint: endpointUrl(bucket), cookie: { name } }).config);
+  await session.start();
+  return { session, actions: await session.actions() };
+}
+
+describe('Actions', () => {
+  beforeEach(cleanPage);
+  afterEach(cleanPage);
+
+  it('sends banner.shown once per page view, but proves the words shown last', async () => {
+    const bucket = bucketName('shown-once');
+    const { actions } = await started(bucket);
+    actions.viewShown({ view: 'banner', texts: ['Your data', 'Accept all'], uiVersion: 'test/1' });
+    actions.viewShown({ view: 'banner', texts: ['Сіздің деректеріңіз', 'Барлығын қабылдау'], uiVersion: 'test/1' });
+    actions.acceptAll();
+    const log = await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'consent.given'));
+    expect(log.events.filter((e) => e.type === 'banner.shown')).to.have.length(1);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('Сіздің деректеріңіз\nБарлығын қабылдау'));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(log.events.find((e) => e.type === 'consent.given')).to.include({ textsHash: hex, uiVersion: 'test/1', method: 'accept-all' });
+  });
+
+  it('emits kelisim:notice and sends notice.shown once, and records when the notice was first seen', async () => {
+    const bucket = bucketName('notice-once');
+    const notices = collect('kelisim:notice');
+    const { session, actions } = await started(bucket, storedRecord({ policyVersion: '2025-01-01' }));
+    actions.viewShown({ view: 'notice', texts: ['Changed'], uiVersion: 'test/1' });
+    actions.viewShown({ view: 'notice', texts: ['Өзгертілді'], uiVersion: 'test/1' });
+    notices.stop();
+    expect(notices.details).to.have.length(1);
+    expect(session.record!.noticeSeen).to.include({ version: '2026-06-01' });
+    await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'notice.shown'));
+    expect((await endpointLog(bucket)).events.filter((e) => e.type === 'notice.shown')).to.have.length(1);
+  });
+
+  it('marking a minor turns adult-only categories off without accepting a pending policy change', async () => {
+    const bucket = bucketName('minor-pending');
+    const before = storedRecord({ policyVersion: '2025-01-01', categories: { necessary: true, analytics: true, marketing: true, partners: true } });
+    const { session, actions } = await started(bucket, before);
+    actions.setSubject(true);
+    expect(session.record).to.include({ policyVersion: '2025-01-01', policyAcceptedBy: 'button', decidedAt: before.decidedAt });
+    expect(session.record!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, partners: false });
+    const log = await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'consent.updated'));
+    expect(log.events.find((e) => e.type === 'consent.updated')).to.include({ subject: 'minor', method: 'custom' });
+  });
+});
