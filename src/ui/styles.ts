@@ -19,8 +19,8 @@ export function styleSheet(...parts: string[]): CSSStyleSheet {
  * `--_*` properties with the defaults. The dark scheme changes only the defaults, so a
  * page's own colours win in both schemes. Defaults meet WCAG AA in both: text ≥ 4.5:1 on
  * its background (#111827 on #fff 17.7:1, #f9fafb on #111827 16.9:1, #fff on #1d4ed8
- * 6.7:1, #111827 on #93c5fd 9.8:1) and the focus ring and borders ≥ 3:1. They are the
- * loader's reopen button's too, so one theme styles both.
+ * 6.7:1, #111827 on #93c5fd 9.8:1) and the focus ring and borders ≥ 3:1. The loader's
+ * reopen button reads the same properties, so one theme styles both.
  *
  * No font is downloaded: the text is in the page's own font unless `--kelisim-font` says
  * otherwise.
