@@ -4,6 +4,9 @@
  * loader tags. Cookies and localStorage are the real ones, shared with the test page.
  */
 import type { KelisimApi } from '../../src/kelisim.js';
+import { waitFor } from './core-helpers.js';
+
+export { waitFor };
 
 export interface TestPage {
   frame: HTMLIFrameElement;
@@ -68,15 +71,6 @@ ${loaders}
         .filter((path) => path.startsWith('/src/')),
     remove: () => frame.remove(),
   };
-}
-
-/** Polls until `condition` holds; fails with `message` after `timeout` ms. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeout = 4000, message = 'condition'): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Removes every cookie and localStorage entry this origin has, so each test starts new. */
