@@ -1,36 +1,146 @@
+/**
+ * The builds of dist/ (SPEC §2), in one `rollup -c`:
+ *
+ * - `kelisim.js`: the ES module loader, and next to it the chunks it imports with
+ *   `import()` relative to its own URL: `kelisim-ui-*` (the interface), `kelisim-decisions-*`
+ *   and one `kelisim-{kk,ru,en}-*` per language. `chunks.json` names them by role, for
+ *   `<link rel="modulepreload">` and for `npm run size`.
+ * - `kelisim.iife.js`: the same loader as one classic script, chunks inlined.
+ * - `types/kelisim.d.ts`: the public types in one file, bundled by rollup-plugin-dts
+ *   straight from the TypeScript sources.
+ *
+ * `custom-elements.json` is written after this by the analyzer (see package.json "build").
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+
+const DIST = 'dist';
+const LOADER = 'kelisim.js';
+const IIFE = 'kelisim.iife.js';
 
 /** Minified output; `pure_getters` lets terser drop unused property reads in Lit. */
 const minify = () =>
   terser({ ecma: 2021, module: true, compress: { passes: 2, pure_getters: true }, format: { comments: false } });
 
-const plugins = () => [
+/**
+ * TypeScript for the sources, Node resolution for Lit and js-cookie. `rootDir: 'src'` keeps
+ * the maps' `sources` pointing at src/ (with '.', they point one level above the project);
+ * `inlineSources` puts the TypeScript into the maps, since the package does not ship src/.
+ */
+const compile = () => [
   nodeResolve(),
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], outDir: 'dist', sourceMap: true, declaration: false, noEmitOnError: true }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    rootDir: 'src',
+    filterRoot: '.',
+    outDir: DIST,
+    sourceMap: true,
+    inlineSources: true,
+    declaration: false,
+    noEmitOnError: true,
+  }),
 ];
+
+/** A chunk's role, from the module it was split at: names a site can recognise in its network panel. */
+function roleOf(facadeModuleId) {
+  const path = facadeModuleId ? relative(process.cwd(), facadeModuleId).replaceAll('\\', '/') : '';
+  if (path === 'src/ui/mount.ts') return 'ui';
+  if (path === 'src/core/actions.ts') return 'decisions';
+  const language = /^src\/i18n\/(\w+)\.ts$/.exec(path);
+  return language ? language[1] : undefined;
+}
+
+/**
+ * Fails the build when the loader would carry interface code or texts: a returning visitor
+ * downloads the loader only (SPEC §2, §11), so those must stay behind an `import()`.
+ */
+function loaderStaysLean() {
+  const forbidden = /\/src\/(ui|i18n)\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//;
+  return {
+    name: 'loader-stays-lean',
+    generateBundle(_, bundle) {
+      const modules = Object.entries(bundle[LOADER].modules);
+      const leaked = modules.filter(([id, module]) => module.renderedLength > 0 && forbidden.test(id)).map(([id]) => relative(process.cwd(), id));
+      if (leaked.length) this.error(`${LOADER} must not contain ${leaked.join(', ')}: reach it through import()`);
+    },
+  };
+}
+
+/**
+ * Writes `chunks.json`: the loader's files, and for each lazy role the files it needs besides
+ * those (its chunk and what that imports statically). Chunk names carry content hashes, so they change from
+ * version to version; this file is where tools and `npm run size` read them.
+ */
+function chunkManifest() {
+  return {
+    name: 'chunk-manifest',
+    generateBundle(_, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const needs = (file, into = new Set()) => {
+        if (into.has(file)) return into;
+        into.add(file);
+        for (const dep of bundle[file].imports) needs(dep, into);
+        return into;
+      };
+      const loader = needs(LOADER);
+      const besidesLoader = (file) => [...needs(file)].filter((name) => !loader.has(name));
+      const manifest = { loader: [...loader], ui: [], decisions: [], languages: {} };
+      for (const chunk of chunks) {
+        const role = roleOf(chunk.facadeModuleId);
+        if (role === 'ui' || role === 'decisions') manifest[role] = besidesLoader(chunk.fileName);
+        else if (role) manifest.languages[role] = besidesLoader(chunk.fileName);
+      }
+      this.emitFile({ type: 'asset', fileName: 'chunks.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * Deletes chunks of earlier builds: hashed names pile up otherwise, and `npm pack` would
+ * ship them. Runs after the new files are written, so dist/ is never half empty.
+ */
+function removeStaleChunks({ keep }) {
+  return {
+    name: 'remove-stale-chunks',
+    writeBundle(_, bundle) {
+      const current = new Set([...Object.keys(bundle), ...keep]);
+      for (const file of readdirSync(DIST)) {
+        if (/\.js(\.map)?$/.test(file) && !current.has(file)) rmSync(`${DIST}/${file}`);
+      }
+    },
+  };
+}
 
 export default [
   {
-    // The loader and, through its dynamic import(), the UI and language chunks next to it.
     input: { kelisim: 'src/kelisim.ts' },
     // Lets the entry also export what the lazy chunks import from it, instead of a facade file.
     preserveEntrySignatures: 'allow-extension',
     output: {
-      dir: 'dist',
+      dir: DIST,
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
+      chunkFileNames: (chunk) => `kelisim-${roleOf(chunk.facadeModuleId) ?? chunk.name}-[hash].js`,
       plugins: [minify()],
     },
-    plugins: plugins(),
+    plugins: [...compile(), loaderStaysLean(), chunkManifest(), removeStaleChunks({ keep: [IIFE, `${IIFE}.map`] })],
   },
   {
     // One classic script: dynamic imports inlined, so it works where modules cannot load.
     input: 'src/kelisim.iife.ts',
-    output: { file: 'dist/kelisim.iife.js', format: 'iife', sourcemap: true, inlineDynamicImports: true, plugins: [minify()] },
-    plugins: plugins(),
+    output: { file: `${DIST}/${IIFE}`, format: 'iife', sourcemap: true, inlineDynamicImports: true, plugins: [minify()] },
+    plugins: compile(),
+  },
+  {
+    // The public types in one file; rollup-plugin-dts compiles the sources' declarations itself.
+    input: 'src/kelisim.ts',
+    output: { file: `${DIST}/types/kelisim.d.ts`, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
 ];

@@ -1,74 +1,111 @@
 // Prints what each kind of visitor downloads, gzip and brotli, against the budgets of
-// SPEC §11, and exits 1 when one is over: a size budget is a check, not a timing.
-// Run after `npm run build`.
+// SPEC §11, says what dominates the first visit, and exits 1 when a budget is exceeded:
+// a size budget is a check, not a timing. Run after `npm run build`; reads which files
+// play which role from dist/chunks.json, written by the build.
+//
+//   npm run size            the table, the breakdown and the reference banners
+//   npm run size -- --json  the same figures as JSON on stdout
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { bytesBySource } from './bytes-by-source.mjs';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
-/** SPEC §11, in bytes. */
+const ROOT = new URL('../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+/** SPEC §11, gzip bytes. */
 const BUDGETS = { loader: 4096, firstVisit: 14336 };
+/** The language a first visit is measured with: the default one. */
+const FIRST_LANGUAGE = 'kk';
 
-const read = (file) => readFileSync(join(dist, file));
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** Files a chunk imports, statically or with import(), as written by rollup: "./name.js". */
-function imports(file) {
-  const code = read(file).toString();
-  const found = { static: new Set(), dynamic: new Set() };
-  for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},*\s]+from\s*)?["'](\.\/[^"']+)["']/g)) found.static.add(spec.slice(2));
-  for (const [, spec] of code.matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)) found.dynamic.add(spec.slice(2));
-  return found;
+/** Each file compressed on its own, as a server sends it, and summed. */
+export function measure(paths) {
+  const buffers = paths.map((path) => readFileSync(path));
+  const sum = (size) => buffers.reduce((total, buffer) => total + size(buffer), 0);
+  return { files: paths.length, raw: sum((b) => b.length), gzip: sum(gzip), brotli: sum(brotli) };
 }
 
-/** A chunk with everything it statically needs. */
-function closure(file, into = new Set()) {
-  if (into.has(file)) return into;
-  into.add(file);
-  for (const dep of imports(file).static) closure(dep, into);
-  return into;
+/** Minified bytes per source file across `files`, largest first, with an estimated gzip share. */
+function dominating(files) {
+  const bySource = new Map();
+  let estimatedGzip = 0;
+  for (const file of files) {
+    const path = join(DIST, file);
+    const sources = bytesBySource(path);
+    const raw = [...sources.values()].reduce((a, b) => a + b, 0);
+    const zipped = gzip(readFileSync(path));
+    estimatedGzip += zipped;
+    for (const [source, bytes] of sources) {
+      const name = source.replace(/^(\.\.\/)+/, '').replace(/^node_modules\/([^/]+)\/.*/, '$1 (node_modules)');
+      const entry = bySource.get(name) ?? { raw: 0, gzip: 0 };
+      entry.raw += bytes;
+      entry.gzip += (bytes / raw) * zipped; // gzip does not split by source: proportional estimate
+      bySource.set(name, entry);
+    }
+  }
+  return { total: estimatedGzip, sources: [...bySource].sort((a, b) => b[1].raw - a[1].raw) };
 }
 
-function measure(files) {
-  const buffers = [...files].map(read);
-  return {
-    files: [...files],
-    raw: buffers.reduce((sum, b) => sum + b.length, 0),
-    gzip: buffers.reduce((sum, b) => sum + gzip(b), 0),
-    brotli: buffers.reduce((sum, b) => sum + brotli(b), 0),
+/** What the two other banners of the benchmark weigh, from node_modules, for context. */
+function references() {
+  const modules = join(ROOT, 'node_modules');
+  const sets = {
+    'vanilla-cookieconsent 3.1 (JS + CSS, no texts)': ['vanilla-cookieconsent/dist/cookieconsent.umd.js', 'vanilla-cookieconsent/dist/cookieconsent.css'],
+    'klaro 0.7 (klaro.js: JS + CSS + all texts)': ['klaro/dist/klaro.js'],
   };
+  return Object.entries(sets)
+    .filter(([, files]) => files.every((file) => existsSync(join(modules, file))))
+    .map(([name, files]) => [name, measure(files.map((file) => join(modules, file))), null]);
 }
 
-if (!existsSync(join(dist, 'kelisim.js'))) {
-  console.error('dist/kelisim.js is missing: run `npm run build` first.');
-  process.exit(1);
+function main() {
+  const manifestPath = join(DIST, 'chunks.json');
+  if (!existsSync(manifestPath)) {
+    console.error('dist/chunks.json is missing: run `npm run build` first.');
+    process.exit(1);
+  }
+  const chunks = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const firstVisit = [...new Set([...chunks.loader, ...chunks.ui, ...chunks.decisions, ...chunks.languages[FIRST_LANGUAGE]])];
+  const inDist = (files) => files.map((file) => join(DIST, file));
+
+  /** [what, size, gzip budget or null] */
+  const rows = [
+    ['loader (returning visitor)', measure(inDist(chunks.loader)), BUDGETS.loader],
+    [`first visit (loader + UI + decisions + ${FIRST_LANGUAGE})`, measure(inDist(firstVisit)), BUDGETS.firstVisit],
+    ['  of which UI chunk(s)', measure(inDist(chunks.ui.filter((file) => !chunks.decisions.includes(file)))), null],
+    ['  of which decisions', measure(inDist(chunks.decisions)), null],
+    ...Object.entries(chunks.languages).map(([lang, files]) => [`  language ${lang}`, measure(inDist(files)), null]),
+  ];
+  if (existsSync(join(DIST, 'kelisim.iife.js'))) rows.push(['IIFE (one classic script, all languages)', measure(inDist(['kelisim.iife.js'])), null]);
+  const reference = references();
+  const breakdown = dominating(firstVisit);
+
+  if (process.argv.includes('--json')) {
+    const json = (list) => list.map(([what, size, budget]) => ({ what: what.trim(), ...size, budget }));
+    console.log(JSON.stringify({ rows: json(rows), references: json(reference), firstVisitFiles: firstVisit, firstVisitBySource: breakdown.sources }, null, 2));
+  } else {
+    print(rows, reference, breakdown, firstVisit);
+  }
+  if (rows.some(([, size, budget]) => budget != null && size.gzip > budget)) process.exitCode = 1;
 }
 
-const loader = closure('kelisim.js');
-const lazy = [...imports('kelisim.js').dynamic];
-const firstVisit = new Set(loader);
-// The first visit needs the interface and the decisions, and one language (Kazakh, the default).
-for (const chunk of lazy) closure(chunk, firstVisit);
-const languages = [...firstVisit].flatMap((file) => [...imports(file).dynamic]).filter((file) => /^(kk|ru|en)[-.]/.test(file));
-for (const file of [...firstVisit]) for (const dep of imports(file).dynamic) if (!languages.includes(dep)) closure(dep, firstVisit);
-const kk = languages.find((file) => file.startsWith('kk'));
-if (kk) closure(kk, firstVisit);
+function print(rows, reference, breakdown, firstVisit) {
+  const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+  const line = ([what, size, budget]) => {
+    const verdict = budget == null ? '' : size.gzip <= budget ? `≤ ${kb(budget)}  ok` : `> ${kb(budget)}  OVER by ${kb(size.gzip - budget)} (${size.gzip - budget} B)`;
+    console.log(`${what.padEnd(50)}${kb(size.raw).padStart(10)}${kb(size.gzip).padStart(10)}${kb(size.brotli).padStart(10)}   ${verdict}`);
+  };
+  console.log(`${'what'.padEnd(50)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}   budget (gzip, SPEC §11)`);
+  rows.forEach(line);
+  console.log('\nfor comparison');
+  reference.forEach(line);
 
-const rows = [
-  ['loader (returning visitor)', measure(loader), BUDGETS.loader],
-  ['first visit (loader + UI + decisions + kk)', measure(firstVisit), BUDGETS.firstVisit],
-];
-for (const lang of languages) rows.push([`language ${lang}`, measure([lang]), null]);
-if (existsSync(join(dist, 'kelisim.iife.js'))) rows.push(['IIFE (one classic script)', measure(['kelisim.iife.js']), null]);
-
-let over = false;
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-console.log(`${'what'.padEnd(46)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}   budget (gzip)`);
-for (const [name, size, budget] of rows) {
-  const verdict = budget == null ? '' : size.gzip <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER by ${size.gzip - budget} B`;
-  if (budget != null && size.gzip > budget) over = true;
-  console.log(`${name.padEnd(46)}${kb(size.raw).padStart(11)}${kb(size.gzip).padStart(11)}${kb(size.brotli).padStart(11)}   ${verdict}`);
+  console.log(`\nfirst visit by source (minified bytes; gzip estimated pro rata): ${firstVisit.join(', ')}`);
+  for (const [source, { raw, gzip: zipped }] of breakdown.sources.slice(0, 14)) {
+    console.log(`  ${source.padEnd(48)}${kb(raw).padStart(10)}${`≈ ${kb(zipped)}`.padStart(12)}${`${((zipped / breakdown.total) * 100).toFixed(0)} %`.padStart(7)}`);
+  }
 }
-console.log(`\nfirst-visit files: ${[...firstVisit].join(', ')}`);
-if (over) process.exitCode = 1;
+
+main();

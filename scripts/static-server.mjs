@@ -1,0 +1,94 @@
+/**
+ * A tiny static file server for the package test and the benchmark: files by path from
+ * mounted folders, plus pages held in memory, on 127.0.0.1 at a port the OS picks. It
+ * records every request, so a caller can say which files a page fetched and from where,
+ * and gzips text the way a CDN would, so transfer sizes compare with `npm run size`.
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/**
+ * @typedef {object} StaticServer
+ * @property {string} url e.g. http://127.0.0.1:40123
+ * @property {Array<{ path: string, status: number, bytes: number }>} requests every request so far, in order
+ * @property {(path: string, html: string) => void} page serves `html` at `path` from now on
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, gzip?: boolean }} options
+ *   `mounts`: URL prefix ("/cdn/kelisim@1.0.0/") → folder; `pages`: path → HTML.
+ * @returns {Promise<StaticServer>}
+ */
+export async function startStaticServer({ mounts = {}, pages = {}, gzip = true } = {}) {
+  const requests = [];
+  const memory = new Map(Object.entries(pages));
+  const zipped = new Map();
+
+  /** The file a URL path names inside one of the mounts, never outside it. */
+  const resolveFile = (path) => {
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = normalize(join(folder, path.slice(prefix.length)));
+      if (file === normalize(folder) || file.startsWith(normalize(folder) + sep)) return file;
+    }
+    return null;
+  };
+
+  const load = async (path) => {
+    if (memory.has(path)) return { body: Buffer.from(memory.get(path)), type: TYPES['.html'] };
+    const file = resolveFile(path);
+    if (!file || !(await stat(file).catch(() => null))?.isFile()) return null;
+    return { body: await readFile(file), type: TYPES[extname(file)] ?? 'application/octet-stream', file };
+  };
+
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const found = await load(path).catch(() => null);
+    if (!found) {
+      requests.push({ path, status: 404, bytes: 0 });
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let { body } = found;
+    const headers = { 'content-type': found.type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    if (gzip && COMPRESSIBLE.test(found.type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      const key = found.file ?? `page:${path}`;
+      if (!zipped.has(key) || !found.file) zipped.set(key, gzipSync(body, { level: 9 }));
+      body = zipped.get(key);
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+    requests.push({ path, status: 200, bytes: body.length });
+    response.writeHead(200, { ...headers, 'content-length': body.length }).end(request.method === 'HEAD' ? undefined : body);
+  });
+
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    page: (path, html) => memory.set(path, html),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
