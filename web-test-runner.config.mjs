@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { endpointMiddleware } from './test/support/endpoint-plugin.mjs';
+import { hardeningMiddleware, hardeningPlugin } from './test/support/hardening-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -21,6 +22,7 @@ export default {
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
-  middleware: [endpointMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+  // The hardening suite: the real collector behind a fault-injecting proxy, and the CSP fixture's header.
+  middleware: [endpointMiddleware(), hardeningMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig }), hardeningPlugin()],
 };

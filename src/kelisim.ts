@@ -100,11 +100,15 @@ function createApi(): KelisimApi {
 
   const tag = [...document.querySelectorAll('script')].find((script) => script.src === import.meta.url);
   if (!tag?.hasAttribute('data-manual')) {
-    // After window.Kelisim is set, so listeners of kelisim:ready can call the API.
-    queueMicrotask(() => {
+    const auto = () => {
       const { value, problem } = readPageConfig();
       void start(value, problem ? [problem] : []);
-    });
+    };
+    // After window.Kelisim is set, so listeners of kelisim:ready can call the API. A classic
+    // tag in <head> (the IIFE build) runs before the config element, the gated scripts and
+    // <body> exist: it waits until the document is parsed, where a module tag already is.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', auto);
+    else queueMicrotask(auto);
   }
   return {
     init: (config) => start(config),

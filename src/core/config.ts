@@ -6,7 +6,7 @@ import { safeEndpointUrl } from './url.js';
 export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
 
 /** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
-export const ID = /^[\w-]{1,40}$/;
+export const ID = /^(?!__proto__$)[\w-]{1,40}$/;
 
 /** The keys the interface checks when it loads, as the page gave them. */
 export interface DeferredConfig {
@@ -31,6 +31,16 @@ export interface ConfigResult {
 const later: Check = (value) => value;
 
 const strings = (max: number) => list(is<string>(`a string of at most ${max} characters`, (v) => typeof v === 'string' && v.length <= max));
+
+/**
+ * A Consent Mode mapping is taken whole or not at all: a mapping cut down to its valid
+ * parts could leave out a type, and Consent Mode would then never deny it before a choice.
+ */
+const wholeMapping: Check<ConsentModeMapping> = (value, key, fail) => {
+  let bad = false;
+  const mapping = record(ID, strings(64))(value, key, (at, message) => ((bad = true), fail(at, message)));
+  return bad ? undefined : mapping;
+};
 
 /** edunavigator.kz's purposes (clauses 2.1 and 4.2); only `necessary` may be on without a choice. */
 const DEFAULT_CATEGORIES: CategoryConfig[] = [
@@ -79,7 +89,7 @@ const options = shape<CoreConfig & Required<DeferredConfig>>({
   controller: later,
   googleConsentMode: Object.assign(
     (value: unknown, key: string, fail: Fail) =>
-      value === false ? false : value === true ? DEFAULT_CONSENT_MODE : record(ID, strings(64))(value, key, fail),
+      value === false ? false : value === true ? DEFAULT_CONSENT_MODE : wholeMapping(value, key, fail),
     { fallback: DEFAULT_CONSENT_MODE },
   ),
   respectGpc: bool(true),
@@ -123,7 +133,8 @@ export function resolveConfig(input: unknown): ConfigResult {
 export function parseDate(value: string): Date | null {
   const bare = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
   const date = bare ? new Date(+bare[1]!, +bare[2]! - 1, +bare[3]!) : /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : null;
-  return date && date.getTime() === date.getTime() ? date : null;
+  // 2026-13-45 would roll over into another date; a bare date must read back as written.
+  return date && date.getTime() === date.getTime() && (!bare || date.getDate() === +bare[3]! && date.getMonth() === +bare[2]! - 1) ? date : null;
 }
 
 /** Reads `<script type="application/json" id="kelisim-config">`; bad JSON is a problem, not an exception. */

@@ -1,8 +1,29 @@
 import type { CategoryConfig } from './types.js';
 
-/** `_ga_*` → /^_ga_.*$/: `*` matches any run of characters, everything else literally. */
-function patternToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+/**
+ * Whether `name` matches a glob where `*` is any run of characters. At worst the product
+ * of the two lengths, where a regular expression built from a pattern with many stars
+ * backtracks exponentially (seconds, on a 30-character cookie name).
+ */
+export function globMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (pattern[p] === '*') {
+      star = p++;
+      resume = n;
+    } else if (p < pattern.length && pattern[p] === name[n]) {
+      p++;
+      n++;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /**
@@ -11,7 +32,7 @@ function patternToRegExp(pattern: string): RegExp {
  * domain and on the configured one.
  */
 export function clearCookies(refused: CategoryConfig[], configuredDomain?: string, doc: Document = document): string[] {
-  const patterns = refused.flatMap((category) => category.cookies ?? []).map(patternToRegExp);
+  const patterns = refused.flatMap((category) => category.cookies ?? []);
   if (!patterns.length) return [];
   const host = location.hostname;
   const labels = host.split('.');
@@ -20,7 +41,7 @@ export function clearCookies(refused: CategoryConfig[], configuredDomain?: strin
   const cleared: string[] = [];
   for (const entry of doc.cookie.split('; ')) {
     const name = entry.slice(0, entry.indexOf('='));
-    if (!name || !patterns.some((pattern) => pattern.test(name))) continue;
+    if (!name || !patterns.some((pattern) => globMatches(pattern, name))) continue;
     for (const domain of domains) {
       doc.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/${domain ? `; domain=${domain}` : ''}`;
     }

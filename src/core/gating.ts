@@ -19,6 +19,32 @@ export function activateGated(allows: (id: string) => boolean, root: ParentNode 
 /** The activation in progress; the next one starts when it ends. */
 let running: Promise<void> = Promise.resolve();
 
+type Policy = { createScript(text: string): string; createScriptURL(url: string): string };
+declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
+let types: Policy | undefined;
+
+/**
+ * Trusted Types, for a page whose CSP says `require-trusted-types-for 'script'`: copying a
+ * gated script's text and `src` are script sinks. A policy named `kelisim`, created on first
+ * need and never handed out, passes them through unchanged. That is safe because it is only
+ * ever given the text and `src` of the page's own `<script type="text/plain" data-kelisim>`
+ * elements, already in its DOM, never a string from a config, a stored value or the network.
+ * Without Trusted Types, or where the page's `trusted-types` list lacks the name (the
+ * browser reports that), plain strings go, and the page's CSP decides.
+ */
+function trusted(): Policy {
+  if (!types) {
+    // String returns a string as it is: the page's own text and src, unchanged.
+    types = { createScript: String, createScriptURL: String };
+    try {
+      types = trustedTypes.createPolicy('kelisim', types);
+    } catch {
+      // no Trusted Types here, or the name is not allowed
+    }
+  }
+  return types;
+}
+
 async function activate(allows: (id: string) => boolean, root: ParentNode): Promise<void> {
   for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
     if (!frame.src && allowedBy(frame, allows)) frame.src = frame.dataset.src!;
@@ -27,21 +53,25 @@ async function activate(allows: (id: string) => boolean, root: ParentNode): Prom
     // Checked again per script: an earlier one may have been activated by a parallel call.
     if (!original.isConnected || original.type !== 'text/plain' || !allowedBy(original, allows)) continue;
     const script = document.createElement('script');
-    for (const { name, value } of original.attributes) {
-      if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
+    const policy = trusted();
+    try {
+      for (const { name, value } of original.attributes) {
+        if (name !== 'type' && name !== 'data-type') script.setAttribute(name, name === 'src' ? policy.createScriptURL(value) : value);
+      }
+      script.type = original.dataset.type ?? 'text/javascript';
+      // The nonce attribute is hidden from getAttribute once parsed; the property still has it.
+      script.nonce = original.nonce;
+      if (original.src) script.async = false;
+      else script.text = policy.createScript(original.text);
+      original.replaceWith(script);
+      if (original.src) {
+        await new Promise((resolve) => {
+          script.addEventListener('load', resolve);
+          script.addEventListener('error', resolve);
+        });
+      }
+    } catch {
+      // Refused by the page's CSP, which the browser reports: the next ones still run, as a browser runs the next script.
     }
-    script.type = original.dataset.type ?? 'text/javascript';
-    // The nonce attribute is hidden from getAttribute once parsed; the property still has it.
-    script.nonce = original.nonce;
-    const loaded = original.src
-      ? new Promise<void>((resolve) => {
-          script.addEventListener('load', () => resolve());
-          script.addEventListener('error', () => resolve());
-        })
-      : null;
-    if (!original.src) script.text = original.text;
-    if (original.src) script.async = false;
-    original.replaceWith(script);
-    if (loaded) await loaded;
   }
 }

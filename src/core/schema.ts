@@ -72,7 +72,8 @@ export const entries =
  */
 export const shape = <T>(fields: { [K in keyof T]: Check<T[K]> }, open?: boolean): Check<T> => {
   const table = fields as Record<string, Check>;
-  const inner = entries<Record<string, unknown>>((name) => table[name], open);
+  // Own keys only: `valueOf` or `toString` must not find Object.prototype's methods.
+  const inner = entries<Record<string, unknown>>((name) => (Object.hasOwn(table, name) ? table[name] : undefined), open);
   const check: Check<T> = (value, key, fail) => {
     const out = inner(value, key, fail);
     if (!out) return;

@@ -12,6 +12,12 @@ export interface TransportOptions {
   baseDelayMs?: number;
   /** Default 5 minutes. */
   maxDelayMs?: number;
+  /**
+   * How long one POST may take before it counts as failed and is retried. Default 10 s.
+   * Without it an endpoint that accepts the connection and never answers holds the queue
+   * for good: nothing else is sent until the browser gives up, if ever.
+   */
+  timeoutMs?: number;
   /** Injected for tests; default `Math.random`. */
   random?: () => number;
 }
@@ -32,7 +38,8 @@ interface StoredQueue {
   dropped: number;
 }
 
-type Outcome = { ok: true } | { ok: false; retryAfterMs?: number; drop?: string };
+/** `bad`: the one event a refusal named (the collector's 400 says which); only it is dropped. */
+type Outcome = { ok: true } | { ok: false; retryAfterMs?: number; drop?: string; bad?: ReceiptEvent };
 
 /**
  * At-least-once delivery of receipt events. Events are written to a localStorage queue
@@ -56,7 +63,7 @@ export class Transport {
   private failures = 0;
 
   constructor(options: TransportOptions) {
-    this.options = { maxQueue: 500, baseDelayMs: 2000, maxDelayMs: 300_000, random: Math.random, ...options };
+    this.options = { maxQueue: 500, baseDelayMs: 2000, maxDelayMs: 300_000, timeoutMs: 10_000, random: Math.random, ...options };
   }
 
   /** Starts listening for `online` and `pagehide`, and sends whatever an earlier page left. */
@@ -111,9 +118,12 @@ export class Transport {
       if (!batch.length) return;
       const outcome = await this.post(batch, false);
       if (outcome.ok || outcome.drop) {
-        this.acknowledge(batch);
+        // A refusal that names one event (an older or foreign one in the queue) drops that
+        // event alone; the rest of the batch goes again at once.
+        const gone = !outcome.ok && outcome.bad ? [outcome.bad] : batch;
+        this.acknowledge(gone);
         this.failures = 0;
-        if (!outcome.ok) this.options.onError({ code: 'transport', message: `endpoint refused ${batch.length} event(s): ${outcome.drop}` });
+        if (!outcome.ok) this.options.onError({ code: 'transport', message: `endpoint refused ${gone.length} event(s): ${outcome.drop}` });
         continue;
       }
       const { baseDelayMs, maxDelayMs, random } = this.options;
@@ -147,6 +157,8 @@ export class Transport {
         body: JSON.stringify({ events: batch }),
         keepalive,
         credentials: 'omit',
+        // Where AbortSignal.timeout is missing (before Safari 16), no timeout rather than no request.
+        signal: AbortSignal.timeout?.(this.options.timeoutMs),
       });
       const { status } = response;
       if (status >= 200 && status < 300) return { ok: true };
@@ -154,8 +166,15 @@ export class Transport {
         const seconds = Number(response.headers.get('Retry-After'));
         return { ok: false, retryAfterMs: seconds > 0 ? seconds * 1000 : undefined };
       }
-      const reason = (await response.text().catch(() => '')).slice(0, 300);
-      return { ok: false, drop: `HTTP ${status}${reason ? ` ${reason}` : ''}` };
+      const reason = await response.text().catch(() => '');
+      let bad: ReceiptEvent | undefined;
+      try {
+        const index: unknown = JSON.parse(reason).event;
+        if (batch.length > 1 && Number.isInteger(index)) bad = batch[index as number];
+      } catch {
+        // not the collector's answer: the whole batch goes
+      }
+      return { ok: false, drop: `HTTP ${status}${reason ? ` ${reason.slice(0, 300)}` : ''}`, bad };
     } catch {
       return { ok: false }; // offline, refused, CORS: the network, not the data; retry
     }
@@ -177,7 +196,10 @@ export class Transport {
       const raw = localStorage.getItem(this.options.queueKey);
       if (raw === null) return this.memory;
       const queue = JSON.parse(raw) as StoredQueue;
-      return Array.isArray(queue.events) ? queue : { events: [], dropped: 0 };
+      // Only what this widget writes: anything else under this key (another version's,
+      // another script's) would throw below or sink the batch it is sent in.
+      const events = Array.isArray(queue.events) ? queue.events.filter((event) => typeof event?.eventId === 'string') : [];
+      return { events, dropped: Number(queue.dropped) || 0 };
     } catch {
       return this.memory;
     }

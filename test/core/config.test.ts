@@ -103,6 +103,24 @@ describe('resolveConfig', () => {
     expect(keys({ googleConsentMode: 'yes' })).to.deep.equal(['googleConsentMode']);
   });
 
+  it('takes a Consent Mode mapping whole or not at all, so no type escapes the denied default', () => {
+    const { config, problems } = resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'], marketing: 'ad_storage' } });
+    expect(problems.map((p) => p.key)).to.deep.equal(['googleConsentMode.marketing']);
+    expect(config.googleConsentMode).to.deep.equal(defaultConfig().googleConsentMode);
+  });
+
+  it('does not take a key named after an Object method for a known one', () => {
+    const { config, problems } = resolveConfig({ valueOf: 1, toString: 'x', policy: { hasOwnProperty: 2, version: 'v1' } });
+    expect(problems.map((p) => p.key)).to.deep.equal(['valueOf', 'toString', 'policy.hasOwnProperty']);
+    expect(config).not.to.have.own.property('toString');
+  });
+
+  it('refuses __proto__ as a category id', () => {
+    const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', required: true }, { id: '__proto__' }] });
+    expect(config.categories.map((c) => c.id)).to.deep.equal(['necessary']);
+    expect(problems.map((p) => p.key)).to.include('categories[1].id');
+  });
+
   it('cannot run a page policy without its version: fatal, said plainly', () => {
     const result = resolveConfig({ policy: { url: 'https://example.kz/privacy' } });
     expect(result.fatal).to.match(/policy\.version is required/);
@@ -130,7 +148,7 @@ describe('parseDate', () => {
     expect(parseDate('2026-06-01T10:00:00.000Z')!.toISOString()).to.equal('2026-06-01T10:00:00.000Z');
   });
   it('rejects anything else', () => {
-    for (const value of ['June 1', '2026-13-45T00:00', '', '01.06.2026']) expect(parseDate(value), value).to.equal(null);
+    for (const value of ['June 1', '2026-13-45T00:00', '2026-13-45', '2026-02-30', '', '01.06.2026']) expect(parseDate(value), value).to.equal(null);
   });
 });
 
