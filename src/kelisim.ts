@@ -9,6 +9,7 @@
 import type { Actions } from './core/actions.js';
 import { readPageConfig, resolveConfig } from './core/config.js';
 import { emit, on } from './core/events.js';
+import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import { createSession, type Session, type UiView } from './core/session.js';
 import { isCrawler } from './core/signals.js';
 import { showReopenButton } from './reopen-button.js';
@@ -53,8 +54,14 @@ declare global {
   }
 }
 
-/** Imports the interface chunk, relative to this file, so dist/ works from any path. */
+/**
+ * Imports the interface chunk, relative to this file, so dist/ works from any path. The
+ * decisions and the shown language's texts start downloading at the same time: the
+ * interface needs both, and would otherwise ask for them only once it has arrived.
+ */
 function mountUi(view: UiView, session: Session): void {
+  void session.actions();
+  void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
   import('./ui/mount.js').then(
     (ui) => ui.mount(view, session),
     (error: Error) => session.report({ code: 'ui', message: `interface failed to load: ${error.message}` }),
@@ -87,7 +94,8 @@ function createApi(): KelisimApi {
       if (config.reopenButton && !isCrawler()) {
         // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
         const reopen = () => active.consent() && showReopenButton(active);
-        void ready.then(reopen);
+        // A returning visitor's control can wait for an idle moment: it is not what they came for.
+        void ready.then(() => (window.requestIdleCallback ?? setTimeout)(reopen));
         document.addEventListener('kelisim:consent', reopen);
       }
     }

@@ -61,6 +61,17 @@ describe('the loader', () => {
     await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
   });
 
+  it('starts the decisions and the shown language downloading beside the interface, not after it', async () => {
+    page = await openPage({ config: { policy }, lang: 'ru' });
+    const entry = (part: string) =>
+      (page!.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.startsWith(part));
+    await waitFor(() => !!entry('/src/i18n/ru') && !!entry('/src/ui/mount'), 4000, 'the chunks');
+    // Asked for before the interface's module had even arrived: the loader asked, not the interface.
+    expect(entry('/src/i18n/ru')!.startTime).to.be.at.most(entry('/src/ui/mount')!.responseEnd);
+    expect(entry('/src/core/actions')!.startTime).to.be.at.most(entry('/src/ui/mount')!.responseEnd);
+    expect(entry('/src/i18n/en')).to.equal(undefined);
+  });
+
   it('announces the change notice when the stored policy version is older', async () => {
     storeCookie(record({ policyVersion: '2025-01-01' }));
     page = await openPage({ config: { policy } });

@@ -1,8 +1,8 @@
-import { LANGUAGES } from './config.js';
 import { clearCookies } from './cookies.js';
 import { emit } from './events.js';
 import { activateGated } from './gating.js';
 import { gtagConsent } from './signals.js';
+import { pickLanguage } from './language.js';
 import { implicitAcceptanceAt } from './policy.js';
 import type { Session, UiView } from './session.js';
 import { Transport } from './transport.js';
@@ -203,18 +203,6 @@ export class Actions {
       });
     } else void transport.send([event]);
   }
-}
-
-/** `auto`: `<html lang>`, then the earlier choice's language, then the browser's, then Kazakh. */
-export function pickLanguage(configured: 'auto' | Language, stored?: Language, doc: Document = document): Language {
-  if (configured !== 'auto') return configured;
-  for (const tag of [doc.documentElement.lang, stored, ...navigator.languages]) {
-    const base = (tag || '').toLowerCase().split('-')[0];
-    // `kz` is the country code, often written where Kazakh's `kk` is meant.
-    const lang = (base === 'kz' ? 'kk' : base) as Language;
-    if (LANGUAGES.includes(lang)) return lang;
-  }
-  return 'kk';
 }
 
 /** The page's address as events carry it: origin and path, never the query or hash. */

@@ -1,4 +1,5 @@
-import { pickLanguage, type Actions } from '../core/actions.js';
+import type { Actions } from '../core/actions.js';
+import { pickLanguage } from '../core/language.js';
 import { ID } from '../core/config.js';
 import type { Session } from '../core/session.js';
 import type { Language, UiConfig } from '../core/types.js';
@@ -37,10 +38,9 @@ export interface ViewContext extends UiContext {
 }
 
 /**
- * Gets a session ready for the interface: the decisions chunk and the language chunk load
- * side by side (the UI chunk imports `pickLanguage` statically, so the decisions chunk is
- * already on its way), then the interface's config is checked once, against the keys the
- * texts really have.
+ * Gets a session ready for the interface: the decisions and language chunks (which the
+ * loader already started downloading beside this one), then the interface's config,
+ * checked once against the keys the texts really have.
  */
 export async function prepareContext(session: Session): Promise<UiContext> {
   const lang = pickLanguage(session.config.language, session.record?.lang);

@@ -1,22 +1,13 @@
+import { TEXT_CHUNKS } from '../core/language.js';
 import type { ControllerConfig, Language, UiConfig } from '../core/types.js';
 import { format, type Texts } from '../i18n/texts.js';
-
-/**
- * One chunk per language: a page downloads only the one it shows, and another only when
- * the visitor switches to it.
- */
-const chunks: Record<Language, () => Promise<{ default: Texts }>> = {
-  kk: () => import('../i18n/kk.js'),
-  ru: () => import('../i18n/ru.js'),
-  en: () => import('../i18n/en.js'),
-};
 
 /** Each language's name in itself, for the switch: the same in every language, so not in the chunks. */
 export const LANGUAGE_NAMES: Record<Language, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 /** A language's built-in texts with the page's overrides for it merged over them. */
 export async function loadTexts(lang: Language, overrides: UiConfig['texts']): Promise<Texts> {
-  return { ...(await chunks[lang]()).default, ...overrides[lang] };
+  return { ...(await TEXT_CHUNKS[lang]()).default, ...overrides[lang] };
 }
 
 /**
