@@ -10,14 +10,16 @@
  * @cssproperty --kelisim-fg - Glyph colour (default: CanvasText).
  * @cssproperty --kelisim-z-index - Stacking order.
  */
+import { pickLanguage } from './core/language.js';
 import type { Session } from './core/session.js';
+import type { Language } from './core/types.js';
 
-const LABELS: Record<string, string> = { kk: 'Құпиялылық баптаулары', ru: 'Настройки конфиденциальности', en: 'Privacy settings' };
+const LABELS: Record<Language, string> = { kk: 'Құпиялылық баптаулары', ru: 'Настройки конфиденциальности', en: 'Privacy settings' };
 
-/** Adds the control once, labelled in the page's language, or by the config's `reopenLabel` text. */
+/** Adds the control once, labelled in the visitor's language (as the interface picks it), or by the config's `reopenLabel` text. */
 export function showReopenButton(session: Session): void {
   if (document.querySelector('kelisim-reopen')) return;
-  const lang = document.documentElement.lang.slice(0, 2);
+  const lang = pickLanguage(session.config.language, session.record?.lang);
   const override = (session.deferred.texts as Record<string, Record<string, unknown>> | undefined)?.[lang]?.reopenLabel;
   const host = document.createElement('kelisim-reopen');
   const button = document.createElement('button');
@@ -27,7 +29,7 @@ export function showReopenButton(session: Session): void {
   );
   host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
   button.setAttribute('part', 'reopen');
-  button.setAttribute('aria-label', (button.title = typeof override === 'string' ? override : LABELS[lang] ?? LABELS.kk!));
+  button.setAttribute('aria-label', (button.title = typeof override === 'string' ? override : LABELS[lang]));
   // A gear in text presentation (U+FE0E), drawn in the button's colour; the label speaks for it.
   button.textContent = '\u2699\uFE0E';
   button.onclick = () => session.show('preferences');

@@ -210,6 +210,24 @@ describe('the loader', () => {
     await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
   });
 
+  it('reports a corrupt stored value once, not again on every focus', async () => {
+    document.cookie = 'kelisim_consent=%7Bbroken; path=/';
+    page = await openPage({ config: { policy } });
+    const errors = () => page!.window.__events.filter((e) => e.type === 'kelisim:error').length;
+    expect(errors()).to.equal(1);
+    page.window.dispatchEvent(new Event('focus'));
+    page.window.dispatchEvent(new Event('focus'));
+    expect(errors()).to.equal(1);
+  });
+
+  it('labels the reopen control in the visitor’s language, as the config sets it', async () => {
+    storeCookie(record());
+    page = await openPage({ config: { policy, language: 'ru' }, lang: 'en' });
+    await waitFor(() => !!page!.document.querySelector('kelisim-reopen'), 3000, 'the reopen control');
+    const button = page.document.querySelector('kelisim-reopen')!.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).to.equal('Настройки конфиденциальности');
+  });
+
   it('picks up a decision made in another tab without reload', async () => {
     page = await openPage({ config: { policy, storage: 'localStorage' } });
     const heard = new Promise<CustomEvent>((resolve) => page!.document.addEventListener('kelisim:consent', (e) => resolve(e as CustomEvent), { once: true }));

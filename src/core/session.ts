@@ -71,8 +71,10 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
 
   const now = () => hooks.now?.() ?? new Date();
   const report = (error: KelisimError) => emit('kelisim:error', error);
+  /** The stored value last read: a sync reads again only when it changed, and reports a bad one once. */
+  let raw: string | null = null;
   const load = () => {
-    const { record, problem } = parseRecord(store.read(), now());
+    const { record, problem } = parseRecord((raw = store.read()), now());
     if (problem) report(problem);
     return record;
   };
@@ -97,8 +99,10 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
       activate();
       // Another tab's decision: localStorage tells at once, a cookie when this tab is looked at again.
       const sync = () => {
+        // Memory: this session holds the only copy. Unchanged: nothing to read or report again.
+        if (store.kind === 'memory' || store.read() === raw) return;
         const before = session.record;
-        const after = store.kind === 'memory' ? before : load(); // memory: this session holds the only copy
+        const after = load();
         if (JSON.stringify(before) === JSON.stringify(after)) return;
         session.record = after;
         void session.actions().then((actions) => actions.follow(before, 'sync'));

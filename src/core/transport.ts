@@ -34,7 +34,7 @@ export const BATCH_BYTES = 60_000;
 
 interface StoredQueue {
   events: ReceiptEvent[];
-  /** Events dropped because the queue was full, since the last report. */
+  /** Events dropped because the queue was full, in all (each drop is also reported when it happens). */
   dropped: number;
 }
 
