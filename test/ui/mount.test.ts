@@ -14,13 +14,18 @@ const session = () => {
 describe('mount', () => {
   beforeEach(resetPage);
 
-  it('appends one <kelisim-consent> to <body> and reuses it', async () => {
+  it('adds one <kelisim-consent> as the first child of <body>, first in keyboard order, and reuses it', async () => {
+    const link = document.createElement('a');
+    link.href = '#';
+    link.textContent = 'a page link';
+    document.body.prepend(link);
     const s = session();
     mount('banner', s);
     mount('preferences', s);
     const elements = document.querySelectorAll('kelisim-consent');
     expect(elements).to.have.length(1);
-    expect(elements[0]!.parentElement).to.equal(document.body);
+    expect(document.body.firstElementChild).to.equal(elements[0]);
+    link.remove();
     const element = elements[0] as KelisimConsent;
     await until(() => element.renderRoot.querySelector('dialog[open]'), 'the preferences');
     expect(element.renderRoot.querySelector('[part~="banner"]')).to.exist;
