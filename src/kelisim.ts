@@ -89,9 +89,10 @@ function createApi(): KelisimApi {
       emit('kelisim:ready', none);
       announce(none);
     } else {
-      const active = (session = createSession(config, deferred, { mount: isCrawler() ? undefined : mountUi }));
+      const crawler = isCrawler();
+      const active = (session = createSession(config, deferred, { mount: crawler ? undefined : mountUi }));
       announce(active.start());
-      if (config.reopenButton && !isCrawler()) {
+      if (config.reopenButton && !crawler) {
         // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
         const reopen = () => active.consent() && showReopenButton(active);
         // A returning visitor's control can wait for an idle moment: it is not what they came for.
