@@ -6,10 +6,10 @@
  *
  * @packageDocumentation
  */
-import type { Actions } from './core/actions.js';
-import { readPageConfig, resolveConfig } from './core/config.js';
+import { VERSION } from './core/defaults.js';
 import { emit, on } from './core/events.js';
-import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
+import { checkedFingerprints } from './core/checked.js';
+import { knownConfig, readPageConfig, type LoadedConfig } from './core/page-config.js';
 import { createSession, type Session, type UiView } from './core/session.js';
 import { isCrawler } from './core/signals.js';
 import { showReopenButton } from './reopen-button.js';
@@ -56,62 +56,79 @@ declare global {
 
 /**
  * Imports the interface chunk, relative to this file, so dist/ works from any path. The
- * decisions and the shown language's texts start downloading at the same time: the
- * interface needs both, and would otherwise ask for them only once it has arrived.
+ * decisions start downloading at the same time, and the shown language's texts as soon as
+ * they arrive: the interface needs both, and would otherwise ask for them only once it
+ * has arrived itself.
  */
 function mountUi(view: UiView, session: Session): void {
-  void session.actions();
-  void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
+  void session.actions().then((actions) => actions.preloadTexts());
   import('./ui/mount.js').then(
     (ui) => ui.mount(view, session),
     (error: Error) => session.report({ code: 'ui', message: `interface failed to load: ${error.message}` }),
   );
 }
 
-/** One console line for the developer, naming every problem; one DOM event each for the page. */
-function report(problems: KelisimError[]): void {
-  if (!problems.length) return;
-  console.error(`kelisim:\n${problems.map((p) => `- ${p.key ?? p.code}: ${p.message}`).join('\n')}`);
-  for (const problem of problems) emit('kelisim:error', problem);
+/** A misuse of the API, or a chunk that would not load: said once in the console, and as `kelisim:error`. */
+function complain(message: string): void {
+  console.error(`kelisim: ${message}`);
+  emit('kelisim:error', { code: 'config', message });
 }
+
+/** The decisions that the API forwards to the decisions chunk. */
+type Decision = 'acceptAll' | 'rejectAll' | 'accept' | 'withdraw' | 'setSubject';
 
 function createApi(): KelisimApi {
   let session: Session | undefined;
+  let started = false;
+  const crawler = isCrawler();
   let announce!: (detail: Promise<ReadyDetail> | ReadyDetail) => void;
   const ready = new Promise<ReadyDetail>((resolve) => (announce = resolve));
 
-  const start = (input: unknown, problems: KelisimError[] = []): Promise<ReadyDetail> => {
-    if (session) return report([{ code: 'config', message: 'already started: init() ignored' }]), ready;
-    const { config, deferred, problems: found, fatal } = resolveConfig(input);
-    report(problems.concat(found, fatal ? [{ code: 'config', key: 'policy.version', message: `${fatal}; nothing is shown` }] : []));
-    if (fatal) {
+  /** Runs on a config as the checker (or the shortcut for a known clean one) left it; `null`: it cannot run. */
+  const run = (loaded: LoadedConfig | null) => {
+    if (!loaded) {
       const none: ReadyDetail = { view: 'none', consent: null };
       emit('kelisim:ready', none);
-      announce(none);
-    } else {
-      const crawler = isCrawler();
-      const active = (session = createSession(config, deferred, { mount: crawler ? undefined : mountUi }));
-      announce(active.start());
-      if (config.reopenButton && !crawler) {
-        // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
-        const reopen = () => active.consent() && showReopenButton(active);
-        // A returning visitor's control can wait for an idle moment: it is not what they came for.
-        void ready.then(() => (window.requestIdleCallback ?? setTimeout)(reopen));
-        document.addEventListener('kelisim:consent', reopen);
-      }
+      return announce(none);
+    }
+    const active = (session = createSession(loaded.config, loaded.deferred, { mount: crawler ? undefined : mountUi }));
+    announce(active.start());
+    if (loaded.config.reopenButton && !crawler) {
+      // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
+      const reopen = () => active.consent() && showReopenButton(active);
+      // A returning visitor's control can wait for an idle moment: it is not what they came for.
+      void ready.then(() => (window.requestIdleCallback ?? setTimeout)(reopen));
+      document.addEventListener('kelisim:consent', reopen);
+    }
+  };
+
+  const start = (input: unknown, problem?: KelisimError): Promise<ReadyDetail> => {
+    if (started) return complain('already started: init() ignored'), ready;
+    started = true;
+    const { json, known } = problem ? {} : knownConfig(input);
+    if (known) run(known);
+    else {
+      // No config ever seen clean in this browser: a first visit, so the interface downloads
+      // while the checker looks at the config. (A changed config on a later visit is checked first.)
+      if (!crawler && !checkedFingerprints().length) import('./ui/mount.js').catch(() => {}); // mountUi reports a failure
+      import('./core/config.js').then(
+        (checker) => run(checker.checkConfig(input, json, problem)),
+        (error: Error) => (complain(`config check: ${error.message}`), run(null)),
+      );
     }
     return ready;
   };
 
   /** A decision, once the decisions chunk is there. */
-  const act = (action: (actions: Actions) => Consent | null): Promise<Consent | null> =>
-    session ? session.actions().then(action) : (report([{ code: 'config', message: 'not started: call init() first' }]), Promise.resolve(null));
+  const act = (decision: Decision, argument?: unknown): Promise<Consent | null> =>
+    session
+      ? session.actions().then((actions) => actions[decision](argument as never))
+      : (complain('not started: call init() first'), Promise.resolve(null));
 
-  const tag = [...document.querySelectorAll('script')].find((script) => script.src === import.meta.url);
-  if (!tag?.hasAttribute('data-manual')) {
+  if (![...document.scripts].find((script) => script.src === import.meta.url)?.hasAttribute('data-manual')) {
     const auto = () => {
       const { value, problem } = readPageConfig();
-      void start(value, problem ? [problem] : []);
+      void start(value, problem);
     };
     // After window.Kelisim is set, so listeners of kelisim:ready can call the API. A classic
     // tag in <head> (the IIFE build) runs before the config element, the gated scripts and
@@ -123,20 +140,21 @@ function createApi(): KelisimApi {
     init: (config) => start(config),
     getConsent: () => session?.consent() ?? null,
     allows: (id) => !!session?.allows(id),
-    acceptAll: () => act((a) => a.acceptAll()),
-    rejectAll: () => act((a) => a.rejectAll()),
-    accept: (ids) => act((a) => a.accept(Array.isArray(ids) ? ids : [])),
-    withdraw: () => act((a) => a.withdraw()),
+    acceptAll: () => act('acceptAll'),
+    rejectAll: () => act('rejectAll'),
+    accept: (ids) => act('accept', ids),
+    withdraw: () => act('withdraw'),
     showPreferences: () => session?.show('preferences'),
     showBanner: () => session?.show('banner'),
     setSubject: (subject) => {
       // At once, so allows() answers for a minor before the decisions chunk arrives.
-      if (session) session.minor = subject?.minor === true;
-      void act((a) => a.setSubject(subject?.minor === true));
+      const minor = subject?.minor === true;
+      if (session) session.minor = minor;
+      void act('setSubject', minor);
     },
     on,
     ready,
-    version: '1.0.0',
+    version: VERSION,
   };
 }
 

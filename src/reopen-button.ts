@@ -20,19 +20,19 @@ const LABELS: Record<Language, string> = { kk: 'Құпиялылық бапта�
 export function showReopenButton(session: Session): void {
   if (document.querySelector('kelisim-reopen')) return;
   const lang = pickLanguage(session.config.language, session.record?.lang);
-  const override = (session.deferred.texts as Record<string, Record<string, unknown>> | undefined)?.[lang]?.reopenLabel;
+  const label = (session.deferred.texts as Record<string, Record<string, unknown>> | undefined)?.[lang]?.reopenLabel;
   const host = document.createElement('kelisim-reopen');
-  const button = document.createElement('button');
+  const root = host.attachShadow({ mode: 'open' });
+  const button = root.appendChild(document.createElement('button'));
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
-    'button{position:fixed;left:16px;bottom:16px;z-index:var(--kelisim-z-index,2147483000);width:44px;height:44px;border:1px solid;border-radius:50%;color-scheme:light dark;background:var(--kelisim-bg,Canvas);color:var(--kelisim-fg,CanvasText);font:22px/1 system-ui,sans-serif;cursor:pointer}',
+    'button{position:fixed;inset:auto auto 16px 16px;z-index:var(--kelisim-z-index,2147483000);width:44px;height:44px;border:1px solid;border-radius:50%;color-scheme:light dark;background:var(--kelisim-bg,Canvas);color:var(--kelisim-fg,CanvasText);font:22px/1 system-ui,sans-serif;cursor:pointer}',
   );
-  host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet];
+  root.adoptedStyleSheets = [sheet];
   button.setAttribute('part', 'reopen');
-  button.setAttribute('aria-label', (button.title = typeof override === 'string' ? override : LABELS[lang]));
+  button.setAttribute('aria-label', (button.title = typeof label === 'string' ? label : LABELS[lang]));
   // A gear in text presentation (U+FE0E), drawn in the button's colour; the label speaks for it.
   button.textContent = '\u2699\uFE0E';
   button.onclick = () => session.show('preferences');
-  host.shadowRoot!.append(button);
   document.body.append(host);
 }

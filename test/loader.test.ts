@@ -46,14 +46,46 @@ describe('the loader', () => {
     expect((page.window as unknown as { apiAtReady?: string }).apiAtReady).to.equal('function');
   });
 
-  it('shows nothing to a returning visitor and never requests the interface or the decisions', async () => {
-    storeCookie(record());
+  /** A page view with this config and no choice yet: the browser checks the config once and remembers it clean. */
+  async function visitOnce(options: Parameters<typeof openPage>[0]): Promise<void> {
+    const first = await openPage(options);
+    first.remove();
+  }
+
+  it('shows nothing to a returning visitor and never requests the interface, the decisions or the checks', async () => {
+    // The first visit: the banner, and the visitor's own decision, written by the widget.
+    const first = await openPage({ config: { policy } });
+    await first.kelisim.acceptAll();
+    first.remove();
     page = await openPage({ config: { policy } });
     const { view, consent } = await page.kelisim.ready;
     expect(view).to.equal('none');
     expect(consent).to.include({ policyVersion: '2026-06-01', storage: 'cookie' });
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|actions/.test(path))).to.deep.equal([]);
+    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|actions|\/config\.ts|schema|record/.test(path))).to.deep.equal([]);
+  });
+
+  it('checks a stored value it did not write once, then takes it as it is', async () => {
+    await visitOnce({ config: { policy } });
+    storeCookie(record());
+    const once = await openPage({ config: { policy } });
+    expect((await once.kelisim.ready).view).to.equal('none');
+    expect(once.requested()).to.include('/src/core/record.ts');
+    once.remove();
+    page = await openPage({ config: { policy } });
+    expect((await page.kelisim.ready).view).to.equal('none');
+    expect(page.kelisim.allows('analytics')).to.equal(true);
+    expect(page.requested().filter((path) => /record|\/config\.ts|actions/.test(path))).to.deep.equal([]);
+  });
+
+  it('checks a config it has not seen clean before, then runs on it, without the interface for a returning visitor', async () => {
+    await visitOnce({ config: { policy } });
+    storeCookie(record());
+    page = await openPage({ config: { policy, consentMaxAgeDays: 200 } });
+    expect((await page.kelisim.ready).view).to.equal('none');
+    expect(page.kelisim.allows('analytics')).to.equal(true);
+    expect(page.requested()).to.include('/src/core/config.ts');
+    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\//.test(path))).to.deep.equal([]);
   });
 
   it('imports the interface when the banner is needed', async () => {
@@ -61,15 +93,30 @@ describe('the loader', () => {
     await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
   });
 
-  it('starts the decisions and the shown language downloading beside the interface, not after it', async () => {
-    page = await openPage({ config: { policy }, lang: 'ru' });
-    const entry = (part: string) =>
-      (page!.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.startsWith(part));
-    await waitFor(() => !!entry('/src/i18n/ru') && !!entry('/src/ui/mount'), 4000, 'the chunks');
-    // Asked for before the interface's module had even arrived: the loader asked, not the interface.
-    expect(entry('/src/i18n/ru')!.startTime).to.be.at.most(entry('/src/ui/mount')!.responseEnd);
-    expect(entry('/src/core/actions')!.startTime).to.be.at.most(entry('/src/ui/mount')!.responseEnd);
-    expect(entry('/src/i18n/en')).to.equal(undefined);
+  const entry = (page: TestPage, part: string) =>
+    (page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.startsWith(part));
+
+  it('on a first visit, downloads the interface while the checker looks at the config', async () => {
+    page = await openPage({ config: { policy } });
+    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/core/config'), 4000, 'the chunks');
+    expect(entry(page, '/src/ui/mount')!.startTime).to.be.at.most(entry(page, '/src/core/config')!.responseEnd);
+  });
+
+  it('starts the decisions beside the interface, and the shown language before the interface asks for it', async () => {
+    await visitOnce({ config: { policy }, lang: 'ru' });
+    page = await openPage({
+      config: { policy },
+      lang: 'ru',
+      // When the interface element is placed: from then on it would ask for its texts itself.
+      before: `new MutationObserver((_, observer) => { if (document.querySelector('kelisim-consent')) { window.mountedAt = performance.now(); observer.disconnect(); } }).observe(document, { childList: true, subtree: true });`,
+    });
+    const mounted = () => (page!.window as unknown as { mountedAt?: number }).mountedAt;
+    await waitFor(() => !!entry(page!, '/src/i18n/ru') && mounted() !== undefined, 4000, 'the texts and the interface');
+    const mountedAt = mounted()!;
+    expect(entry(page, '/src/core/actions')!.startTime).to.be.at.most(entry(page, '/src/ui/mount')!.responseEnd);
+    expect(entry(page, '/src/i18n/ru')!.startTime).to.be.below(mountedAt);
+    // Booleans: chai cannot print another window's timing entries when it fails.
+    expect(!!entry(page, '/src/i18n/en')).to.equal(false);
   });
 
   it('announces the change notice when the stored policy version is older', async () => {
@@ -124,7 +171,9 @@ describe('the loader', () => {
     page = await openPage({ config: { policy: { url: 'https://example.kz/privacy' } } });
     expect(await page.kelisim.ready).to.deep.equal({ view: 'none', consent: null });
     expect(page.window.__errors.join()).to.include('policy.version is required');
-    expect(page.requested().some((path) => path.startsWith('/src/ui/'))).to.equal(false);
+    // The interface may have downloaded beside the checker (a first visit's head start); it is never shown.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(page.document.querySelector('kelisim-consent')).to.equal(null);
   });
 
   it('waits for init() when its tag has data-manual', async () => {

@@ -2,11 +2,12 @@ import { clearCookies } from './cookies.js';
 import { emit } from './events.js';
 import { activateGated } from './gating.js';
 import { gtagConsent } from './signals.js';
+import { TEXT_CHUNKS } from '../i18n/chunks.js';
 import { pickLanguage } from './language.js';
-import { implicitAcceptanceAt } from './policy.js';
+import { decide, implicitAcceptanceAt } from './policy.js';
 import type { Session, UiView } from './session.js';
 import { Transport } from './transport.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType } from './types.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType, View } from './types.js';
 import { writeRecord } from './store-writer.js';
 import { uuid } from './uuid.js';
 
@@ -48,6 +49,27 @@ export class Actions {
     this.transport?.start();
   }
 
+  /**
+   * Why "accept all" leaves a category off: a minor and adult-only, or GPC and marked `gpc`.
+   * With `explicit` only the minor rule holds: a visitor's own toggle overrides GPC, never
+   * the need for a guardian's consent.
+   */
+  heldBack(category: CategoryConfig, explicit?: boolean): 'minor' | 'gpc' | null {
+    const { minor, config } = this.session;
+    return minor && category.adultOnly ? 'minor' : !explicit && category.gpc && config.respectGpc && navigator.globalPrivacyControl === true ? 'gpc' : null;
+  }
+
+  /** Starts the download of the texts the interface will show, beside the interface's own. */
+  preloadTexts(): void {
+    void TEXT_CHUNKS[this.language]();
+  }
+
+  /** What this page view needs, by the whole of clause 1.2: the loader asks only once the policy has changed. */
+  view(): View {
+    const { session } = this;
+    return decide(session.record, session.config, session.now());
+  }
+
   /** The interface reports what it shows. The first showing of a view is a receipt of its own. */
   viewShown(shown: ShownView): void {
     const { session } = this;
@@ -72,7 +94,7 @@ export class Actions {
 
   /** Every optional category that GPC or minor status does not hold back. */
   acceptAll(): Consent {
-    return this.choose('accept-all', (category) => !this.session.heldBack(category));
+    return this.choose('accept-all', (category) => !this.heldBack(category));
   }
 
   /** Only the required categories. A refusal is a receipt too. */
@@ -82,7 +104,9 @@ export class Actions {
 
   /** Exactly these categories (and the required ones). A visitor's own toggle may override GPC, not minor status. */
   accept(ids: string[]): Consent {
-    return this.choose('custom', (category) => ids.includes(category.id) && !this.session.heldBack(category, true));
+    // From the page's own code: anything but a list allows nothing optional.
+    const allowed = Array.isArray(ids) ? ids : [];
+    return this.choose('custom', (category) => allowed.includes(category.id) && !this.heldBack(category, true));
   }
 
   /** Clause 2.5: every optional category off, their cookies cleared, `consent.withdrawn` sent. */

@@ -1,31 +1,37 @@
+/**
+ * The config checker: a chunk of its own, which the loader imports only for a config this
+ * browser has not yet seen clean (see `page-config.ts`), and the interface for its keys.
+ */
+import { defaults } from './defaults.js';
+import { emit } from './events.js';
+import type { LoadedConfig } from './page-config.js';
+import { remember } from './remember.js';
 import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
-import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language } from './types.js';
+import { parseDate } from './policy.js';
+import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError } from './types.js';
 import { safeEndpointUrl } from './url.js';
 
-/** The languages with built-in texts, in the order the language switch shows them. */
-export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
-
-/** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
-export const ID = /^(?!__proto__$)[\w-]{1,40}$/;
-
-/** The keys the interface checks when it loads, as the page gave them. */
+/**
+ * The page's config as given, for the keys the interface checks when it loads (the loader
+ * passes the whole object; the interface reads only these).
+ */
 export interface DeferredConfig {
-  policy?: { url?: unknown; changes?: unknown };
+  policy?: unknown;
   texts?: unknown;
   layout?: unknown;
   controller?: unknown;
 }
 
 /** The outcome of reading a page's config. */
-export interface ConfigResult {
-  config: CoreConfig;
-  /** The interface's keys, unchecked: the interface checks them when it loads. */
-  deferred: DeferredConfig;
+export interface ConfigResult extends LoadedConfig {
   /** One entry per rejected key; that key fell back to its default. */
   problems: KelisimError[];
   /** Set when the config cannot run at all: nothing is shown. */
   fatal?: string;
 }
+
+/** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
+export const ID = /^(?!__proto__$)[\w-]{1,40}$/;
 
 /** Accepts any value as it is: for keys that the interface checks. */
 const later: Check = (value) => value;
@@ -42,20 +48,7 @@ const wholeMapping: Check<ConsentModeMapping> = (value, key, fail) => {
   return bad ? undefined : mapping;
 };
 
-/** edunavigator.kz's purposes (clauses 2.1 and 4.2); only `necessary` may be on without a choice. */
-const DEFAULT_CATEGORIES: CategoryConfig[] = [
-  { id: 'necessary', required: true },
-  { id: 'analytics', cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'] },
-  { id: 'marketing', gpc: true, adultOnly: true, cookies: ['_fbp', '_gcl_*', 'tmr_*'] },
-  { id: 'partners', gpc: true, adultOnly: true },
-];
-
-/** Google Consent Mode v2 types granted by each category (SPEC §6). */
-const DEFAULT_CONSENT_MODE: ConsentModeMapping = {
-  necessary: ['functionality_storage', 'security_storage'],
-  analytics: ['analytics_storage'],
-  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization', 'personalization_storage'],
-};
+const DEFAULTS = defaults();
 
 /**
  * Every key a page's config may hold: its rule and, where it has one, edunavigator.kz's
@@ -63,40 +56,37 @@ const DEFAULT_CONSENT_MODE: ConsentModeMapping = {
  */
 const options = shape<CoreConfig & Required<DeferredConfig>>({
   policy: shape({
-    version: text(100, /^/, '2026-06-01'),
+    version: text(100, /^/, DEFAULTS.policy.version),
     publishedAt: is<string>('an ISO date such as 2026-06-01', (v) => typeof v === 'string' && !!parseDate(v)),
-    implicitAcceptanceDays: int(0, 366, 7),
+    implicitAcceptanceDays: int(0, 366, DEFAULTS.policy.implicitAcceptanceDays),
     url: later,
     changes: later,
   }) as Check<CoreConfig['policy']>,
-  categories: list(shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)) }), 20, DEFAULT_CATEGORIES),
-  storage: oneOf(['cookie', 'localStorage'], 'cookie'),
+  categories: list(shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)) }), 20, DEFAULTS.categories),
+  storage: oneOf(['cookie', 'localStorage'], DEFAULTS.storage),
   cookie: shape({
-    name: text(64, /^[\w-]+$/, 'kelisim_consent'),
+    name: text(64, /^[\w-]+$/, DEFAULTS.cookie.name),
     domain: text(253, /^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i),
-    path: text(200, /^\/[^;\s]*$/, '/'),
-    sameSite: oneOf(['Lax', 'Strict', 'None'], 'Lax'),
+    path: text(200, /^\/[^;\s]*$/, DEFAULTS.cookie.path),
+    sameSite: oneOf(['Lax', 'Strict', 'None'], DEFAULTS.cookie.sameSite),
     secure: bool(),
-    maxAgeDays: int(1, 400, 365),
+    maxAgeDays: int(1, 400, DEFAULTS.cookie.maxAgeDays),
   }),
-  consentMaxAgeDays: int(1, 3650, 365),
+  consentMaxAgeDays: int(1, 3650, DEFAULTS.consentMaxAgeDays),
   endpoint: (value, key, fail) =>
     (typeof value === 'string' && value.length < 2048 && safeEndpointUrl(value)) || fail(key, 'must be https: (http: only to localhost) or relative'),
-  language: oneOf(['auto', 'kk', 'ru', 'en'], 'auto'),
+  language: oneOf(['auto', 'kk', 'ru', 'en'], DEFAULTS.language),
   texts: later,
   layout: later,
-  reopenButton: bool(true),
+  reopenButton: bool(DEFAULTS.reopenButton),
   controller: later,
   googleConsentMode: Object.assign(
     (value: unknown, key: string, fail: Fail) =>
-      value === false ? false : value === true ? DEFAULT_CONSENT_MODE : wholeMapping(value, key, fail),
-    { fallback: DEFAULT_CONSENT_MODE },
+      value === false ? false : value === true ? DEFAULTS.googleConsentMode : wholeMapping(value, key, fail),
+    { fallback: DEFAULTS.googleConsentMode },
   ),
-  respectGpc: bool(true),
+  respectGpc: bool(DEFAULTS.respectGpc),
 });
-
-/** edunavigator.kz's defaults for everything the loader uses. A new object per call. */
-export const defaultConfig = (): CoreConfig => resolveConfig({}).config;
 
 /**
  * Merges a page's config over the defaults. Each key is checked on its own: a wrong one is
@@ -112,37 +102,37 @@ export function resolveConfig(input: unknown): ConfigResult {
   }
   const given = input as Record<string, unknown>;
   const { texts, layout, controller, ...config } = options(given, '', fail)!;
-  const { url, changes, ...policy } = config.policy as CoreConfig['policy'] & DeferredConfig['policy'];
-  const result: ConfigResult = { config: { ...config, policy }, deferred: { policy: { url, changes }, texts, layout, controller }, problems };
+  const { url, changes, ...policy } = config.policy as CoreConfig['policy'] & { url?: unknown; changes?: unknown };
+  const result: ConfigResult = { config: { ...config, policy }, deferred: given, problems };
   if ('policy' in given) {
     // A page's own policy must name its version: the default one is edunavigator's.
     const version = isObject(given.policy) ? given.policy.version : undefined;
     if (typeof version !== 'string' || version !== policy.version) result.fatal = 'policy.version is required';
-  } else policy.publishedAt = '2026-06-01';
+  } else policy.publishedAt = DEFAULTS.policy.publishedAt;
   // Each category needs an id of its own; a list left with none keeps the defaults.
   const categories = config.categories.filter((c, i, all) => c.id && all.findIndex((other) => other.id === c.id) === i);
   if (categories.length < config.categories.length || !categories.length) fail('categories', 'must be 1 or more, each with an id of its own');
-  result.config.categories = categories.length ? categories : DEFAULT_CATEGORIES;
+  result.config.categories = categories.length ? categories : defaults().categories;
   return result;
 }
 
-/**
- * Parses an ISO date or date-time. A bare date (`2026-06-01`) is the start of that day in
- * the visitor's time zone, not UTC midnight, so calendar-day counts match their calendar.
- */
-export function parseDate(value: string): Date | null {
-  const bare = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
-  const date = bare ? new Date(+bare[1]!, +bare[2]! - 1, +bare[3]!) : /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : null;
-  // 2026-13-45 would roll over into another date; a bare date must read back as written.
-  return date && date.getTime() === date.getTime() && (!bare || date.getDate() === +bare[3]! && date.getMonth() === +bare[2]! - 1) ? date : null;
+/** One console line for the developer, naming every problem; one DOM event each for the page. */
+export function report(problems: KelisimError[]): void {
+  if (!problems.length) return;
+  console.error(`kelisim:\n${problems.map((p) => `- ${p.key ?? p.code}: ${p.message}`).join('\n')}`);
+  for (const problem of problems) emit('kelisim:error', problem);
 }
 
-/** Reads `<script type="application/json" id="kelisim-config">`; bad JSON is a problem, not an exception. */
-export function readPageConfig(doc: Document = document): { value?: unknown; problem?: KelisimError } {
-  const script = doc.getElementById('kelisim-config');
-  try {
-    return { value: script ? JSON.parse(script.textContent!) : undefined };
-  } catch (error) {
-    return { problem: { code: 'config', key: '#kelisim-config', message: `is not valid JSON: ${(error as Error).message}` } };
-  }
+/**
+ * {@link resolveConfig} for the loader: reports every problem (after `earlier`, the page's
+ * unreadable config element), and remembers a clean config (its `json`, from `knownConfig`)
+ * so this browser's later page views merge it without this chunk. `null`: the config
+ * cannot run, and nothing is shown.
+ */
+export function checkConfig(input: unknown, json?: string, earlier?: KelisimError): LoadedConfig | null {
+  const { config, deferred, problems, fatal } = resolveConfig(input);
+  report([...(earlier ? [earlier] : []), ...problems, ...(fatal ? [{ code: 'config' as const, key: 'policy.version', message: `${fatal}; nothing is shown` }] : [])]);
+  if (fatal) return null;
+  if (json && !problems.length) remember(json);
+  return { config, deferred };
 }

@@ -10,10 +10,10 @@ const allowedBy = (element: Element, allows: (id: string) => boolean) =>
  * modules) or plain JavaScript. External scripts are awaited one by one, because a later
  * inline script usually calls what an earlier `src` defined (`gtag` after gtag.js).
  */
-export function activateGated(allows: (id: string) => boolean, root: ParentNode = document): Promise<void> {
+export function activateGated(allows: (id: string) => boolean): Promise<void> {
   // One activation at a time: a second one started while an external script loads would
   // otherwise run the scripts after it first, out of document order.
-  return (running = running.then(() => activate(allows, root)));
+  return (running = running.then(() => activate(allows)));
 }
 
 /** The activation in progress; the next one starts when it ends. */
@@ -21,7 +21,6 @@ let running: Promise<void> = Promise.resolve();
 
 type Policy = { createScript(text: string): string; createScriptURL(url: string): string };
 declare const trustedTypes: { createPolicy(name: string, rules: Policy): Policy };
-let types: Policy | undefined;
 
 /**
  * Trusted Types, for a page whose CSP says `require-trusted-types-for 'script'`: copying a
@@ -32,28 +31,27 @@ let types: Policy | undefined;
  * Without Trusted Types, or where the page's `trusted-types` list lacks the name (the
  * browser reports that), plain strings go, and the page's CSP decides.
  */
+let policy: Policy | undefined;
+
 function trusted(): Policy {
-  if (!types) {
-    // String returns a string as it is: the page's own text and src, unchanged.
-    types = { createScript: String, createScriptURL: String };
-    try {
-      types = trustedTypes.createPolicy('kelisim', types);
-    } catch {
-      // no Trusted Types here, or the name is not allowed
-    }
+  // String returns a string as it is: the page's own text and src, unchanged.
+  const plain = { createScript: String, createScriptURL: String };
+  try {
+    return trustedTypes.createPolicy('kelisim', plain);
+  } catch {
+    return plain; // no Trusted Types here, or the name is not allowed
   }
-  return types;
 }
 
-async function activate(allows: (id: string) => boolean, root: ParentNode): Promise<void> {
-  for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
+async function activate(allows: (id: string) => boolean): Promise<void> {
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
     if (!frame.src && allowedBy(frame, allows)) frame.src = frame.dataset.src!;
   }
-  for (const original of [...root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')]) {
+  for (const original of [...document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')]) {
     // Checked again per script: an earlier one may have been activated by a parallel call.
     if (!original.isConnected || original.type !== 'text/plain' || !allowedBy(original, allows)) continue;
     const script = document.createElement('script');
-    const policy = trusted();
+    policy ??= trusted();
     try {
       for (const { name, value } of original.attributes) {
         if (name !== 'type' && name !== 'data-type') script.setAttribute(name, name === 'src' ? policy.createScriptURL(value) : value);
@@ -64,6 +62,8 @@ async function activate(allows: (id: string) => boolean, root: ParentNode): Prom
       if (original.src) script.async = false;
       else script.text = policy.createScript(original.text);
       original.replaceWith(script);
+      // An external script is awaited: the next one may call what it defines.
+      // Listeners, not handlers: the page's own onload attribute was copied and must stay.
       if (original.src) {
         await new Promise((resolve) => {
           script.addEventListener('load', resolve);

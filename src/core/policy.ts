@@ -1,5 +1,4 @@
-import { parseDate } from './config.js';
-import { isExpired } from './record.js';
+import { currentView } from './choice.js';
 import type { ConsentRecord, CoreConfig, View } from './types.js';
 
 /**
@@ -21,9 +20,20 @@ export function implicitAcceptanceAt(policy: CoreConfig['policy']): Date | null 
  * earlier page view: the clock of clause 1.2 alone never accepts for someone never told.
  */
 export function decide(record: ConsentRecord | null, config: CoreConfig, now: Date): View {
-  if (!record || isExpired(record, config.consentMaxAgeDays, now)) return 'banner';
-  if (record.policyVersion === config.policy.version) return 'none';
+  const view = currentView(record, config, now);
+  if (view) return view;
   const acceptsAt = implicitAcceptanceAt(config.policy);
-  const told = record.noticeSeen?.version === config.policy.version;
+  const told = record!.noticeSeen?.version === config.policy.version;
   return told && acceptsAt && now >= acceptsAt ? 'implicit' : 'notice';
+}
+
+/**
+ * Parses an ISO date or date-time. A bare date (`2026-06-01`) is the start of that day in
+ * the visitor's time zone, not UTC midnight, so calendar-day counts match their calendar.
+ */
+export function parseDate(value: string): Date | null {
+  const bare = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+  const date = bare ? new Date(+bare[1]!, +bare[2]! - 1, +bare[3]!) : /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : null;
+  // 2026-13-45 would roll over into another date; a bare date must read back as written.
+  return date && date.getTime() === date.getTime() && (!bare || date.getDate() === +bare[3]! && date.getMonth() === +bare[2]! - 1) ? date : null;
 }

@@ -1,10 +1,16 @@
 import { ID } from './config.js';
-import { bool, is, oneOf, record, shape, text, type Check } from './schema.js';
+import { LANGUAGES } from './defaults.js';
+import { remember } from './remember.js';
 import type { ConsentRecord, KelisimError } from './types.js';
 
-const DAY = 86_400_000;
 /** Clock adjustments (NTP, a hand-set clock) should not cost a visitor their choice. */
 const CLOCK_SKEW = 5 * 60_000;
+const TIME = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
+
+/**
+ * The check of a stored choice (SPEC §4), in the decisions chunk: the loader takes a value
+ * this browser has checked or written before as it is (see `checked.ts`).
+ */
 
 /** The outcome of reading a stored value: a usable record, or why there is none. */
 export interface ParsedRecord {
@@ -12,26 +18,50 @@ export interface ParsedRecord {
   problem?: KelisimError;
 }
 
-/** A record's shape; fields a later version may add are ignored, not fatal. */
-const recordShape = (latest: number) => {
-  const time: Check<string> = is('a past ISO time', (v) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(v) && Date.parse(v) <= latest);
-  return shape<ConsentRecord>(
-    {
-      v: oneOf([1]),
-      id: text(64, /^[\w-]{8,}$/),
-      policyVersion: text(100),
-      categories: record(ID, bool()),
-      decidedAt: time,
-      updatedAt: time,
-      policyAcceptedBy: oneOf(['button', 'implicit']),
-      lang: oneOf(['kk', 'ru', 'en']),
-      noticeSeen: shape({ version: text(100), at: time }) as Check<ConsentRecord['noticeSeen']>,
-    },
-    true,
-  );
+const isText = (value: unknown, max: number, pattern = /./s): value is string =>
+  typeof value === 'string' && value.length <= max && pattern.test(value);
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Each field of SPEC §4 in order, and what it must be; `latest` is the latest time accepted. */
+const FIELDS: Record<string, (value: any, latest: number) => boolean> = {
+  v: (value) => value === 1,
+  id: (value) => isText(value, 64, /^[\w-]{8,}$/),
+  policyVersion: (value) => isText(value, 100),
+  categories: isObject,
+  decidedAt: (value, latest) => isText(value, 40, TIME) && Date.parse(value) <= latest,
+  updatedAt: (value, latest) => FIELDS.decidedAt!(value, latest),
+  policyAcceptedBy: (value) => value === 'button' || value === 'implicit',
+  lang: (value) => LANGUAGES.includes(value),
 };
 
-const REQUIRED = ['v', 'id', 'policyVersion', 'categories', 'decidedAt', 'updatedAt', 'policyAcceptedBy', 'lang'] as const;
+/**
+ * Checks a parsed value field by field and returns a fresh record of the known fields
+ * (fields a later version may add are left out, not fatal), or the name of the first wrong
+ * one (`''`: not an object at all). Written out rather than built from the config's schema
+ * helpers: every page view runs it, and the loader does not carry those.
+ */
+function check(value: unknown, latest: number): ConsentRecord | string {
+  if (!isObject(value)) return '';
+  const record: Record<string, unknown> = {};
+  for (const field in FIELDS) {
+    if (!FIELDS[field]!(value[field], latest)) return field;
+    record[field] = value[field];
+  }
+  // Copied one by one, so nothing of an inherited or `__proto__` key reaches the record.
+  const given = value.categories as Record<string, unknown>;
+  const categories: Record<string, unknown> = (record.categories = {});
+  for (const id of Object.keys(given)) {
+    if (!ID.test(id) || typeof given[id] !== 'boolean') return `categories.${id.slice(0, 80)}`;
+    categories[id] = given[id];
+  }
+  const seen = value.noticeSeen;
+  if (seen !== undefined) {
+    if (!isObject(seen) || !FIELDS.policyVersion!(seen.version, latest) || !FIELDS.decidedAt!(seen.at, latest)) return 'noticeSeen';
+    record.noticeSeen = { version: seen.version, at: seen.at };
+  }
+  return record as unknown as ConsentRecord;
+}
 
 /**
  * Reads a stored value. Anything that does not parse, has the wrong shape or is dated in
@@ -40,24 +70,27 @@ const REQUIRED = ['v', 'id', 'policyVersion', 'categories', 'decidedAt', 'update
  */
 export function parseRecord(raw: string | null | undefined, now: Date): ParsedRecord {
   if (!raw) return { record: null };
-  let problem: KelisimError | undefined;
-  const fail = (key: string, message: string) => void (problem ??= { code: 'storage', key: key || 'record', message: `stored consent ignored: ${key || 'value'} ${message}` });
+  let field = '';
   try {
-    if (raw.length > 4096) fail('', 'is longer than 4096 characters');
-    else {
-      const value = recordShape(now.getTime() + CLOCK_SKEW)(JSON.parse(raw), '', fail);
-      const missing = REQUIRED.find((key) => value?.[key] === undefined);
-      if (value && missing) fail(missing, 'is missing or wrong');
-      if (value?.noticeSeen && !value.noticeSeen.at) fail('noticeSeen', 'is incomplete');
-      if (!problem) return { record: value as ConsentRecord };
-    }
+    // Longer than any record we write: not worth parsing.
+    const result = raw.length > 4096 ? '' : check(JSON.parse(raw), now.getTime() + CLOCK_SKEW);
+    if (typeof result !== 'string') return { record: result };
+    field = result;
   } catch {
-    fail('', 'is not JSON');
+    // not JSON
   }
-  return { record: null, problem };
+  return {
+    record: null,
+    problem: { code: 'storage', key: field || 'record', message: `stored consent ignored: ${field ? `${field} is missing or wrong` : 'not a JSON object of at most 4096 characters'}` },
+  };
 }
 
-/** Whether the choice is older than `consentMaxAgeDays`, so the visitor is asked again. */
-export function isExpired(record: ConsentRecord, maxAgeDays: number, now: Date): boolean {
-  return now.getTime() - Date.parse(record.decidedAt) >= maxAgeDays * DAY;
+/**
+ * {@link parseRecord} for the loader, on a stored value it has not seen before: a good one
+ * is remembered, so later page views take it without this check.
+ */
+export function checkStored(raw: string, now: Date): ParsedRecord {
+  const parsed = parseRecord(raw, now);
+  if (parsed.record) remember(raw);
+  return parsed;
 }

@@ -2,11 +2,11 @@ import type { Actions } from './actions.js';
 import type { DeferredConfig } from './config.js';
 import { emit } from './events.js';
 import { activateGated } from './gating.js';
-import { decide } from './policy.js';
-import { isExpired, parseRecord } from './record.js';
-import { consentModeState, gpcEnabled, gtagConsent } from './signals.js';
-import { openStore, type RecordStore } from './storage.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail } from './types.js';
+import { checkedFingerprints, fingerprint } from './checked.js';
+import { currentView, isExpired } from './choice.js';
+import { gtagConsent } from './signals.js';
+import { openStore, readLocal, type RecordStore } from './storage.js';
+import type { CategoryChoices, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from './types.js';
 
 /** What the interface shows; `preferences` is the dialog. */
 export type UiView = 'banner' | 'notice' | 'preferences';
@@ -46,12 +46,6 @@ export interface Session {
   consent(): Consent | null;
   /** Whether a category is allowed now: required ones always, others by a valid stored choice. */
   allows(id: string): boolean;
-  /**
-   * Why "accept all" leaves a category off: a minor and adult-only, or GPC and marked `gpc`.
-   * With `explicit` only the minor rule holds: a visitor's own toggle overrides GPC, never
-   * the need for a guardian's consent.
-   */
-  heldBack(category: CategoryConfig, explicit?: boolean): 'minor' | 'gpc' | null;
   /** Shows a view, when this visitor gets an interface at all. */
   show(view: UiView): void;
   /** Reports a problem as `kelisim:error`. */
@@ -68,17 +62,41 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
   const { categories, cookie } = config;
   const store = openStore(config.storage, cookie);
   let chunk: Promise<Actions> | undefined;
+  /** The stored value last read: a sync reads again only when it changed, and reports a bad one once. */
+  let raw: string | null;
 
   const now = () => hooks.now?.() ?? new Date();
+  /**
+   * Whether a category is on with this choice: required ones always; an adult-only one
+   * never for a known minor, whatever was stored (SPEC §6).
+   */
+  const isOn = (id: string, chosen: boolean | undefined) => {
+    const category = categories.find((c) => c.id === id);
+    return !!category && (!!category.required || (!!chosen && !(session.minor && category.adultOnly)));
+  };
   const report = (error: KelisimError) => emit('kelisim:error', error);
-  /** The stored value last read: a sync reads again only when it changed, and reports a bad one once. */
-  let raw: string | null = null;
-  const load = () => {
-    const { record, problem } = parseRecord((raw = store.read()), now());
+  /**
+   * The stored choice: as it is when this browser wrote or checked this very value before,
+   * else through the check in the decisions chunk (a bad value is "no choice", and reported).
+   */
+  const load = async (): Promise<ConsentRecord | null> => {
+    const value = (raw = store.read());
+    if (!value) return null;
+    if (checkedFingerprints().includes(fingerprint(value))) return JSON.parse(value) as ConsentRecord;
+    const { record, problem } = (await import('./record.js')).checkStored(value, now());
     if (problem) report(problem);
     return record;
   };
-  const activate = () => void activateGated(session.allows);
+  // Another tab's decision: localStorage tells at once, a cookie when this tab is looked at again.
+  // Memory: this session holds the only copy. Unchanged: nothing to read or report again.
+  const sync = async () => {
+    if (store.kind === 'memory' || store.read() === raw) return;
+    const before = session.record;
+    const after = await load();
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    session.record = after;
+    void session.actions().then((actions) => actions.follow(before, 'sync'));
+  };
 
   const session: Session = {
     config,
@@ -90,23 +108,12 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
     report,
 
     async start() {
-      const record = (session.record = load());
+      // Consent Mode's default comes first, before anything could wait for a check.
+      if (config.googleConsentMode) gtagConsent('default', { ...session.consentMode({}), wait_for_update: 500 });
+      const record = (session.record = await load());
       const consent = session.consent(); // an expired choice grants nothing
-      if (config.googleConsentMode) {
-        gtagConsent('default', { ...session.consentMode({}), wait_for_update: 500 });
-        if (consent) gtagConsent('update', session.consentMode(consent.categories));
-      }
-      activate();
-      // Another tab's decision: localStorage tells at once, a cookie when this tab is looked at again.
-      const sync = () => {
-        // Memory: this session holds the only copy. Unchanged: nothing to read or report again.
-        if (store.kind === 'memory' || store.read() === raw) return;
-        const before = session.record;
-        const after = load();
-        if (JSON.stringify(before) === JSON.stringify(after)) return;
-        session.record = after;
-        void session.actions().then((actions) => actions.follow(before, 'sync'));
-      };
+      if (config.googleConsentMode && consent) gtagConsent('update', session.consentMode(consent.categories));
+      void activateGated(session.allows);
       addEventListener('storage', (event) => event.key === cookie.name && sync());
       addEventListener('focus', sync);
       addEventListener('pageshow', sync);
@@ -116,12 +123,15 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
           session.show('preferences');
         }
       });
-      let view = decide(record, config, now());
+      let view: View = currentView(record, config, now()) ?? (await session.actions()).view();
       if (view === 'implicit') {
         // Accepted by continued use: recorded and sent before the page hears "ready".
         (await session.actions()).acceptPolicy('implicit');
         view = 'none';
-      } else if (config.endpoint && hasQueuedEvents(`${cookie.name}_queue`)) void session.actions();
+      } else if (config.endpoint && readLocal(`${cookie.name}_queue`)?.includes('eventId')) {
+        // An earlier page left receipts unsent (a string test: the common case parses nothing).
+        void session.actions();
+      }
       if (!hooks.mount) view = 'none';
       const detail: ReadyDetail = { view, consent: session.consent() };
       emit('kelisim:ready', detail);
@@ -138,32 +148,18 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
         : null;
     },
 
-    allows(id) {
-      const category = categories.find((c) => c.id === id);
-      return !!category && (!!category.required || (!session.heldBack(category, true) && !!session.consent()?.categories[id]));
-    },
-
-    heldBack(category, explicit) {
-      if (session.minor && category.adultOnly) return 'minor';
-      return !explicit && category.gpc && config.respectGpc && gpcEnabled() ? 'gpc' : null;
-    },
+    allows: (id) => isOn(id, session.consent()?.categories[id]),
 
     show: (view) => hooks.mount?.(view, session),
 
     consentMode(choices) {
-      const allowed: CategoryChoices = {};
-      for (const c of categories) allowed[c.id] = !!c.required || (!!choices[c.id] && !session.heldBack(c, true));
-      return consentModeState(config.googleConsentMode || {}, allowed);
+      // A type is granted when a category that maps to it is allowed, denied otherwise.
+      const state: Record<string, 'granted' | 'denied'> = {};
+      for (const [id, types] of Object.entries(config.googleConsentMode || {})) {
+        for (const type of types) if (state[type] !== 'granted') state[type] = isOn(id, choices[id]) ? 'granted' : 'denied';
+      }
+      return state;
     },
   };
   return session;
-}
-
-/** Whether an earlier page left receipts unsent; a string test, so the common case parses nothing. */
-function hasQueuedEvents(key: string): boolean {
-  try {
-    return !!localStorage.getItem(key)?.includes('eventId');
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,3 @@
-import type { CategoryChoices, ConsentModeMapping } from './types.js';
-
 declare global {
   interface Window {
     dataLayer?: unknown[];
@@ -9,20 +7,6 @@ declare global {
     /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
     globalPrivacyControl?: boolean;
   }
-}
-
-/**
- * The Consent Mode state for a set of choices: a type is granted when a category that maps
- * to it is allowed, denied otherwise. Without choices only required categories count.
- */
-export function consentModeState(mapping: ConsentModeMapping, choices: CategoryChoices): Record<string, 'granted' | 'denied'> {
-  const state: Record<string, 'granted' | 'denied'> = {};
-  for (const [category, types] of Object.entries(mapping)) {
-    for (const type of types) {
-      if (state[type] !== 'granted') state[type] = choices[category] ? 'granted' : 'denied';
-    }
-  }
-  return state;
 }
 
 /**
@@ -39,9 +23,6 @@ export function gtagConsent(command: 'default' | 'update', state: Record<string,
   };
   w.gtag('consent', command, state);
 }
-
-/** Whether the browser sends Global Privacy Control. */
-export const gpcEnabled = (): boolean => navigator.globalPrivacyControl === true;
 
 /**
  * Known crawlers get no interface (gating still applies). Automated and headless browsers

@@ -10,19 +10,23 @@ export interface RecordStore {
   read(): string | null;
 }
 
+/** A localStorage value; `null` where there is none, or where storage is blocked and reading throws. */
+export function readLocal(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a cookie as js-cookie wrote it: URI-encoded, and `decodeURIComponent` undoes it. */
 function readCookie(name: string): string | null {
-  for (const pair of document.cookie.split('; ')) {
-    const eq = pair.indexOf('=');
-    if (pair.slice(0, eq) !== name) continue;
-    const value = pair.slice(eq + 1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value; // not as js-cookie writes it: parsing reports why it is ignored
-    }
+  const value = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1) ?? null;
+  try {
+    return value && decodeURIComponent(value);
+  } catch {
+    return value; // not as js-cookie writes it: parsing reports why it is ignored
   }
-  return null;
 }
 
 /**
@@ -46,14 +50,14 @@ function works(kind: StorageKind): boolean {
  * (the choice then lasts for this page only, and `getConsent()` says so).
  */
 export function openStore(preferred: 'cookie' | 'localStorage', cookie: CookieConfig): RecordStore {
-  const kind = [preferred, preferred === 'cookie' ? 'localStorage' : 'cookie'].find((k) => works(k as StorageKind)) as StorageKind | undefined;
+  const kind: StorageKind = ([preferred, preferred === 'cookie' ? 'localStorage' : 'cookie'] as const).find(works) ?? 'memory';
   return {
-    kind: kind ?? 'memory',
+    kind,
     read() {
       try {
-        return kind === 'cookie' ? readCookie(cookie.name) : kind ? localStorage.getItem(cookie.name) : null;
+        return kind === 'cookie' ? readCookie(cookie.name) : kind === 'localStorage' ? readLocal(cookie.name) : null;
       } catch {
-        return null;
+        return null; // a cookie setting changed since the page loaded
       }
     },
   };

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import { remember } from './remember.js';
 import type { CookieConfig, StorageKind } from './types.js';
 
 /**
@@ -18,6 +19,8 @@ function domainFor(domain: string | undefined): string | undefined {
  * (quota, a setting changed) must not break the page, and the session still holds the choice.
  */
 export function writeRecord(kind: StorageKind, cookie: CookieConfig, value: string | null): void {
+  // Our own value: the loader of the next page view takes it without checking it again.
+  if (value) remember(value);
   try {
     if (kind === 'localStorage') {
       if (value === null) localStorage.removeItem(cookie.name);

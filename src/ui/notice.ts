@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { LANGUAGES, parseDate } from '../core/config.js';
-import { implicitAcceptanceAt } from '../core/policy.js';
+import { LANGUAGES } from '../core/defaults.js';
+import { implicitAcceptanceAt, parseDate } from '../core/policy.js';
 import type { Language } from '../core/types.js';
 import { format, formatDays } from '../i18n/texts.js';
 import type { ViewContext } from './context.js';

@@ -41,9 +41,9 @@ export function preferences(c: ViewContext, withdrawn: boolean): TemplateResult 
  * and disabled for a known minor, with the reason. GPC does not lock: the visitor's own
  * toggle overrides it (SPEC §6).
  */
-function categorySwitch({ texts, session }: ViewContext, category: CategoryConfig): TemplateResult {
+function categorySwitch({ texts, session, actions }: ViewContext, category: CategoryConfig): TemplateResult {
   const { id, required } = category;
-  const locked = session.heldBack(category, true) === 'minor';
+  const locked = actions.heldBack(category, true) === 'minor';
   const on = !!required || (!locked && !!session.consent()?.categories[id]);
   const description = say(texts, `category.${id}.description`) ?? (required ? texts.requiredLabel : '');
   return html`<li part="category" class="category">

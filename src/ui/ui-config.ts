@@ -81,13 +81,16 @@ export function resolveUiConfig(
 }
 
 /**
- * The keys a page gave. The loader passes the ones it left out as `undefined` (the policy's
- * too); they are absent, not wrong. The key names here are the loader's, never the page's.
+ * The interface's keys of the page's config, as given. Absent and `undefined` ones are not
+ * wrong; a `policy` that is not an object was reported by the loader's checker already.
  */
 function given(deferred: DeferredConfig): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(deferred)) {
-    if (value !== undefined) input[key] = key === 'policy' && isObject(value) ? given(value) : value;
-  }
+  const pick = (from: Record<string, unknown>, keys: string[]) => {
+    const picked: Record<string, unknown> = {};
+    for (const key of keys) if (from[key] !== undefined) picked[key] = from[key];
+    return picked;
+  };
+  const input = pick(deferred as Record<string, unknown>, ['texts', 'layout', 'controller']);
+  if (isObject(deferred.policy)) input.policy = pick(deferred.policy, ['url', 'changes']);
   return input;
 }

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { defaultConfig, parseDate, readPageConfig, resolveConfig } from '../../src/core/config.js';
+import { resolveConfig } from '../../src/core/config.js';
+import { defaults } from '../../src/core/defaults.js';
+import { checkConfig } from '../../src/core/config.js';
+import { CHECKED_KEY, checkedFingerprints } from '../../src/core/checked.js';
+import { knownConfig, mergeChecked, readPageConfig } from '../../src/core/page-config.js';
+import { parseDate } from '../../src/core/policy.js';
 
 const keys = (input: unknown) => resolveConfig(input).problems.map((p) => p.key);
 
@@ -7,7 +12,7 @@ describe('resolveConfig', () => {
   it('gives the edunavigator defaults without a config', () => {
     const { config, problems } = resolveConfig(undefined);
     expect(problems).to.deep.equal([]);
-    expect(config).to.deep.equal(defaultConfig());
+    expect(config).to.deep.equal(defaults());
     expect(config.categories.map((c) => c.id)).to.deep.equal(['necessary', 'analytics', 'marketing', 'partners']);
     expect(config.categories.find((c) => c.id === 'partners')).to.include({ gpc: true, adultOnly: true });
     expect(config.cookie).to.deep.equal({ name: 'kelisim_consent', path: '/', sameSite: 'Lax', maxAgeDays: 365 });
@@ -28,7 +33,7 @@ describe('resolveConfig', () => {
     expect(config.cookie).to.include({ name: 'consent', domain: '.example.kz', path: '/', sameSite: 'Lax' });
     expect(config.endpoint).to.equal('https://collector.example.kz/v1/events');
     expect(deferred).to.deep.include({ layout: 'box', texts: { en: { acceptAll: 'OK' } } });
-    expect(deferred.policy).to.deep.equal({ url: '/privacy', changes: { en: ['New partner'] } });
+    expect(deferred.policy).to.deep.include({ url: '/privacy', changes: { en: ['New partner'] } });
   });
 
   it('a page policy does not inherit the default publication date', () => {
@@ -92,12 +97,12 @@ describe('resolveConfig', () => {
 
   it('keeps the default categories when none of the given ones is usable', () => {
     const { config, problems } = resolveConfig({ categories: [] });
-    expect(config.categories).to.deep.equal(defaultConfig().categories);
+    expect(config.categories).to.deep.equal(defaults().categories);
     expect(problems.map((p) => p.key)).to.deep.equal(['categories']);
   });
 
   it('accepts Consent Mode as true, false or a mapping', () => {
-    expect(resolveConfig({ googleConsentMode: true }).config.googleConsentMode).to.deep.equal(defaultConfig().googleConsentMode);
+    expect(resolveConfig({ googleConsentMode: true }).config.googleConsentMode).to.deep.equal(defaults().googleConsentMode);
     expect(resolveConfig({ googleConsentMode: false }).config.googleConsentMode).to.equal(false);
     expect(resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'] } }).config.googleConsentMode).to.deep.equal({ analytics: ['analytics_storage'] });
     expect(keys({ googleConsentMode: 'yes' })).to.deep.equal(['googleConsentMode']);
@@ -106,7 +111,7 @@ describe('resolveConfig', () => {
   it('takes a Consent Mode mapping whole or not at all, so no type escapes the denied default', () => {
     const { config, problems } = resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'], marketing: 'ad_storage' } });
     expect(problems.map((p) => p.key)).to.deep.equal(['googleConsentMode.marketing']);
-    expect(config.googleConsentMode).to.deep.equal(defaultConfig().googleConsentMode);
+    expect(config.googleConsentMode).to.deep.equal(defaults().googleConsentMode);
   });
 
   it('does not take a key named after an Object method for a known one', () => {
@@ -176,5 +181,86 @@ describe('readPageConfig', () => {
 
   it('is empty without the element', () => {
     expect(readPageConfig()).to.deep.equal({ value: undefined });
+  });
+});
+
+describe('a config checked once in this browser', () => {
+  beforeEach(() => localStorage.removeItem(CHECKED_KEY));
+  afterEach(() => localStorage.removeItem(CHECKED_KEY));
+
+  /** Clean configs of every kind the merge handles: each must merge exactly as the checker resolves it. */
+  const CLEAN: unknown[] = [
+    undefined,
+    {},
+    { policy: { version: 'v2' } },
+    { policy: { version: '2027-01-01', publishedAt: '2027-01-01T09:00:00+05:00', implicitAcceptanceDays: 0, url: '/p', changes: { kk: ['Жаңа'] } } },
+    { categories: [{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_pk_*'] }] },
+    { storage: 'localStorage', cookie: { name: 'c', domain: '.example.kz', secure: true, maxAgeDays: 30 } },
+    { consentMaxAgeDays: 180, language: 'ru', reopenButton: false, respectGpc: false },
+    { endpoint: '/v1/events' },
+    { endpoint: 'v1/events' },
+    { endpoint: 'https://collector.example.kz/v1/events' },
+    { googleConsentMode: false },
+    { googleConsentMode: true },
+    { googleConsentMode: { analytics: ['analytics_storage'] } },
+    { texts: { en: { acceptAll: 'OK' } }, layout: 'modal', controller: { name: 'X LLP' } },
+  ];
+
+  it('merges each clean config exactly as the checker resolves it', () => {
+    for (const input of CLEAN) {
+      const checked = resolveConfig(input);
+      expect(checked.problems, JSON.stringify(input)).to.deep.equal([]);
+      expect(mergeChecked(JSON.parse(JSON.stringify(input ?? {}))).config, JSON.stringify(input)).to.deep.equal(checked.config);
+    }
+  });
+
+  it('is merged without the checker on the next page view, and only then', () => {
+    const input = { policy: { version: 'v2' }, endpoint: '/v1/events' };
+    const first = knownConfig(input);
+    expect(first.known).to.equal(undefined);
+    expect(checkConfig(input, first.json)).to.deep.equal({ config: resolveConfig(input).config, deferred: input });
+    const again = knownConfig(JSON.parse(JSON.stringify(input)));
+    expect(again.json).to.equal(first.json);
+    expect(again.known!.config).to.deep.equal(resolveConfig(input).config);
+    // Any change to the config is a new fingerprint, checked again.
+    expect(knownConfig({ ...input, endpoint: '/v2/events' }).known).to.equal(undefined);
+  });
+
+  it('never remembers a config with a problem, or one that cannot run', () => {
+    const errors: unknown[] = [];
+    const listener = (event: Event) => errors.push((event as CustomEvent).detail);
+    document.addEventListener('kelisim:error', listener);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const wrong = { storage: 'disk' };
+      expect(checkConfig(wrong, knownConfig(wrong).json)).to.not.equal(null);
+      const fatal = { policy: { url: '/p' } };
+      expect(checkConfig(fatal, knownConfig(fatal).json)).to.equal(null);
+    } finally {
+      console.error = original;
+      document.removeEventListener('kelisim:error', listener);
+    }
+    expect(checkedFingerprints()).to.deep.equal([]);
+    expect(errors.map((e) => (e as { key: string }).key)).to.deep.equal(['storage', 'policy.version']);
+  });
+
+  it('keeps the twelve most recent', () => {
+    for (let n = 0; n < 14; n++) checkConfig({ consentMaxAgeDays: n + 1 }, knownConfig({ consentMaxAgeDays: n + 1 }).json);
+    expect(checkedFingerprints()).to.have.length(12);
+    expect(knownConfig({ consentMaxAgeDays: 14 }).known).to.not.equal(undefined);
+    expect(knownConfig({ consentMaxAgeDays: 2 }).known).to.equal(undefined);
+  });
+
+  it('has no fingerprint for a value JSON cannot hold: the checker says why', () => {
+    expect(knownConfig({ consentMaxAgeDays: 10n })).to.deep.equal({});
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(knownConfig(cyclic)).to.deep.equal({});
+  });
+
+  it('takes nothing from a stored value but the fingerprint', () => {
+    localStorage.setItem(CHECKED_KEY, '{"categories":[{"id":"analytics","required":true}]}');
+    expect(knownConfig({}).known).to.equal(undefined);
   });
 });

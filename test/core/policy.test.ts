@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defaultConfig } from '../../src/core/config.js';
+import { defaults } from '../../src/core/defaults.js';
 import { decide, implicitAcceptanceAt } from '../../src/core/policy.js';
 import type { ConsentRecord, CoreConfig, View } from '../../src/core/types.js';
 
@@ -9,7 +9,7 @@ const day = (iso: string, hour = 12) => {
   return new Date(y!, m! - 1, d!, hour);
 };
 
-const v2: CoreConfig = { ...defaultConfig(), policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7 } };
+const v2: CoreConfig = { ...defaults(), policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7 } };
 
 const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   v: 1,

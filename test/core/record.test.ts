@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { isExpired, parseRecord } from '../../src/core/record.js';
+import { isExpired } from '../../src/core/choice.js';
+import { parseRecord } from '../../src/core/record.js';
 import type { ConsentRecord } from '../../src/core/types.js';
 
 const now = new Date('2026-11-24T12:00:00.000Z');

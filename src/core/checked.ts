@@ -1,0 +1,30 @@
+/**
+ * Values this browser has already checked and found good: the page's config, and the
+ * stored choice (as written by our own decisions, or read and checked once). They are
+ * remembered by fingerprint, so a returning visitor's loader takes them as they are and
+ * carries neither checker; any other value goes through the checker in the decisions
+ * chunk (`config.ts`, `record.ts`), which remembers it once it passes (`remember.ts`).
+ *
+ * Only fingerprints are stored, never values. Someone who can write this key can at most
+ * make the loader take the page's own config, or a value they also wrote under our name,
+ * unchecked: nothing a script on the page could not do through the API anyway.
+ */
+import { VERSION } from './defaults.js';
+import { readLocal } from './storage.js';
+
+/** The localStorage key of the fingerprints, newest first, space-separated. */
+export const CHECKED_KEY = 'kelisim_checked';
+
+/**
+ * FNV-1a of the text and this kelisim version (an upgrade checks again), with the length.
+ * Not a defence against anyone choosing texts to collide: it tells our own values apart.
+ */
+export function fingerprint(text: string): string {
+  const versioned = VERSION + text;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < versioned.length; i++) hash = Math.imul(hash ^ versioned.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36) + versioned.length.toString(36);
+}
+
+/** The fingerprints remembered in this browser; none where localStorage is blocked. */
+export const checkedFingerprints = (): string[] => readLocal(CHECKED_KEY)?.split(' ') ?? [];
