@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearStorage, openPage, storeCookie, storedCookie, waitFor, type TestPage } from './support/page.js';
+import { cleanEachTest, openPage, storeCookie, storedCookie, waitFor, type TestPage } from './support/page.js';
 
 const daysAgo = (n: number) => {
   const d = new Date();
@@ -21,11 +21,9 @@ const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
 
 describe('the loader', () => {
   let page: TestPage | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     page?.remove();
     page = undefined;
-    clearStorage();
   });
 
   it('announces the banner to a first-time visitor, with only required categories on', async () => {

@@ -28,3 +28,6 @@ export function fingerprint(text: string): string {
 
 /** The fingerprints remembered in this browser; none where localStorage is blocked. */
 export const checkedFingerprints = (): string[] => readLocal(CHECKED_KEY)?.split(' ') ?? [];
+
+/** Whether this browser has checked (or written) this very text before. */
+export const isChecked = (text: string): boolean => checkedFingerprints().includes(fingerprint(text));

@@ -116,11 +116,11 @@ export function resolveConfig(input: unknown): ConfigResult {
   return result;
 }
 
-/** One console line for the developer, naming every problem; one DOM event each for the page. */
-export function report(problems: KelisimError[]): void {
+/** One console line for the developer, naming every problem; one `kelisim:error` each for the page (or `dispatch`). */
+export function report(problems: KelisimError[], dispatch = (problem: KelisimError) => emit('kelisim:error', problem)): void {
   if (!problems.length) return;
   console.error(`kelisim:\n${problems.map((p) => `- ${p.key ?? p.code}: ${p.message}`).join('\n')}`);
-  for (const problem of problems) emit('kelisim:error', problem);
+  problems.forEach(dispatch);
 }
 
 /**

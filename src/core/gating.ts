@@ -1,6 +1,6 @@
 /** Whether every category an element names (space-separated) is allowed. */
 const allowedBy = (element: Element, allows: (id: string) => boolean) =>
-  (element.getAttribute('data-kelisim') ?? '').split(/\s+/).filter(Boolean).every(allows);
+  (element.getAttribute('data-kelisim')?.match(/\S+/g) ?? []).every(allows);
 
 /**
  * Runs the gated scripts (`<script type="text/plain" data-kelisim="…">`) whose categories

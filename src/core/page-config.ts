@@ -5,7 +5,7 @@
  * other config, and every config the first time, goes through the checker (`config.ts`).
  */
 import type { DeferredConfig } from './config.js';
-import { checkedFingerprints, fingerprint } from './checked.js';
+import { isChecked } from './checked.js';
 import { defaults } from './defaults.js';
 import type { ConsentModeMapping, CoreConfig, KelisimError, KelisimOptions } from './types.js';
 
@@ -37,7 +37,7 @@ export function knownConfig(input: unknown): { json?: string; known?: LoadedConf
   } catch {
     // left to the checker
   }
-  return json ? { json, known: checkedFingerprints().includes(fingerprint(json)) ? mergeChecked(JSON.parse(json)) : undefined } : {};
+  return json ? { json, known: isChecked(json) ? mergeChecked(JSON.parse(json)) : undefined } : {};
 }
 
 /**

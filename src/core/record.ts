@@ -23,14 +23,18 @@ const isText = (value: unknown, max: number, pattern = /./s): value is string =>
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
+const isVersion = (value: unknown) => isText(value, 100);
+/** An ISO time no later than `latest`: a choice dated in the future is not one we can vouch for. */
+const isPast = (value: unknown, latest: number) => isText(value, 40, TIME) && Date.parse(value) <= latest;
+
 /** Each field of SPEC §4 in order, and what it must be; `latest` is the latest time accepted. */
 const FIELDS: Record<string, (value: any, latest: number) => boolean> = {
   v: (value) => value === 1,
   id: (value) => isText(value, 64, /^[\w-]{8,}$/),
-  policyVersion: (value) => isText(value, 100),
+  policyVersion: isVersion,
   categories: isObject,
-  decidedAt: (value, latest) => isText(value, 40, TIME) && Date.parse(value) <= latest,
-  updatedAt: (value, latest) => FIELDS.decidedAt!(value, latest),
+  decidedAt: isPast,
+  updatedAt: isPast,
   policyAcceptedBy: (value) => value === 'button' || value === 'implicit',
   lang: (value) => LANGUAGES.includes(value),
 };
@@ -57,7 +61,7 @@ function check(value: unknown, latest: number): ConsentRecord | string {
   }
   const seen = value.noticeSeen;
   if (seen !== undefined) {
-    if (!isObject(seen) || !FIELDS.policyVersion!(seen.version, latest) || !FIELDS.decidedAt!(seen.at, latest)) return 'noticeSeen';
+    if (!isObject(seen) || !isVersion(seen.version) || !isPast(seen.at, latest)) return 'noticeSeen';
     record.noticeSeen = { version: seen.version, at: seen.at };
   }
   return record as unknown as ConsentRecord;

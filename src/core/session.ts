@@ -2,7 +2,7 @@ import type { Actions } from './actions.js';
 import type { DeferredConfig } from './config.js';
 import { emit } from './events.js';
 import { activateGated } from './gating.js';
-import { checkedFingerprints, fingerprint } from './checked.js';
+import { isChecked } from './checked.js';
 import { currentView, isExpired } from './choice.js';
 import { gtagConsent } from './signals.js';
 import { openStore, readLocal, type RecordStore } from './storage.js';
@@ -82,7 +82,7 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
   const load = async (): Promise<ConsentRecord | null> => {
     const value = (raw = store.read());
     if (!value) return null;
-    if (checkedFingerprints().includes(fingerprint(value))) return JSON.parse(value) as ConsentRecord;
+    if (isChecked(value)) return JSON.parse(value) as ConsentRecord;
     const { record, problem } = (await import('./record.js')).checkStored(value, now());
     if (problem) report(problem);
     return record;

@@ -1,4 +1,4 @@
-import type { DeferredConfig } from '../core/config.js';
+import { report as reportAll, type DeferredConfig } from '../core/config.js';
 import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from '../core/schema.js';
 import type { ControllerConfig, KelisimError, Language, UiConfig } from '../core/types.js';
 import { safeLinkUrl } from '../core/url.js';
@@ -73,10 +73,7 @@ export function resolveUiConfig(
     else if (!problems.some((p) => p.key === 'controller.name')) fail('controller.name', 'is required');
   }
 
-  if (problems.length) {
-    console.error(`kelisim:\n${problems.map((p) => `- ${p.key}: ${p.message}`).join('\n')}`);
-    problems.forEach(report);
-  }
+  reportAll(problems, report);
   return config;
 }
 

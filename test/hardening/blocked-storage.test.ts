@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import { waitFor } from '../support/core-helpers.js';
 import { faultyEndpoint, receiptsOf } from '../support/hardening-collector.js';
 import { openRealPage, view, type RealPage } from '../support/hardening-page.js';
-import { clearStorage } from '../support/page.js';
+import { cleanEachTest } from '../support/page.js';
 
 /** Scripts run in the page before the loader, each blocking one store the way a browser does. */
 const BLOCK = {
@@ -39,11 +39,9 @@ const figures = { loads: 0, pageErrors: 0, sent: 0, delivered: 0 };
 describe('blocked storage', function () {
   this.timeout(20_000);
   let page: RealPage | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     page?.remove();
     page = undefined;
-    clearStorage();
   });
   after(() => {
     console.log(`kelisim hardening | blocked storage: ${figures.loads} page loads; receipts sent ${figures.sent}, delivered ${figures.delivered}; page errors ${figures.pageErrors}`);

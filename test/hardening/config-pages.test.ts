@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { configCase, namingErrors, type ConfigCase } from '../support/hardening-config.js';
 import { FLAG, TEXT_PAYLOADS, markupInjected, payloadsRun } from '../support/hardening-payloads.js';
 import { bucketName, endpointLog } from '../support/core-helpers.js';
-import { clearStorage, openPage, waitFor, type PageOptions, type TestPage } from '../support/page.js';
+import { cleanEachTest, clearStorage, openPage, waitFor, type PageOptions, type TestPage } from '../support/page.js';
 
 // A new seed each run, printed with the figures; to replay a failure, put its seed (and path) here.
 const seed = Date.now() % 1_000_000;
@@ -58,11 +58,9 @@ function settle(page: Page): void {
 
 describe('hostile configs through the real loader', () => {
   let page: Page | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     page?.remove();
     page = undefined;
-    clearStorage();
   });
   after(() => {
     console.log(`kelisim hardening | configs through full page loads: ${figures.loads}; page errors: ${figures.pageErrors}; payloads executed: ${figures.executed}; seed ${seed}`);

@@ -13,7 +13,7 @@
 import { expect } from '@open-wc/testing';
 import { CSP_VARIANTS } from '../support/hardening-csp.mjs';
 import { endpointLog } from '../support/core-helpers.js';
-import { clearStorage, waitFor } from '../support/page.js';
+import { cleanEachTest, waitFor } from '../support/page.js';
 import type { KelisimApi } from '../../src/kelisim.js';
 
 interface CspWindow extends Window {
@@ -49,11 +49,9 @@ async function press(doc: Document, part: string): Promise<void> {
 
 describe('a strict Content-Security-Policy with Trusted Types', () => {
   let frame: HTMLIFrameElement | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     frame?.remove();
     frame = undefined;
-    clearStorage();
   });
   after(() => {
     console.log(`kelisim hardening | strict CSP: ${figures.loads} page loads; violations where the policy allows the widget: ${figures.violations}; page errors: ${figures.pageErrors}`);

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { waitFor } from '../support/core-helpers.js';
 import { faultyEndpoint, receiptsOf } from '../support/hardening-collector.js';
 import { openRealPage, view, type RealPage, type RealPageOptions } from '../support/hardening-page.js';
-import { clearStorage } from '../support/page.js';
+import { cleanEachTest } from '../support/page.js';
 
 const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
 const figures = { loads: 0, widgets: 0, readyEvents: 0, bannerReceipts: 0 };
@@ -51,11 +51,9 @@ async function once(options: RealPageOptions & { init?: number }): Promise<RealP
 describe('double inclusion', function () {
   this.timeout(20_000);
   let page: RealPage | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     page?.remove();
     page = undefined;
-    clearStorage();
   });
   after(() => {
     console.log(`kelisim hardening | double inclusion: ${figures.loads} pages, ${figures.widgets} widgets, ${figures.readyEvents} kelisim:ready, ${figures.bannerReceipts} banner.shown receipts`);

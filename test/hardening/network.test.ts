@@ -12,7 +12,7 @@ import type { ReceiptEvent } from '../../src/core/types.js';
 import { bucketName, receipts, waitFor } from '../support/core-helpers.js';
 import { allReceipts, delivery, faultLog, faultyEndpoint, receiptsOf, scriptFaults, type Delivery, type FaultEntry } from '../support/hardening-collector.js';
 import { openRealPage, view, type RealPage } from '../support/hardening-page.js';
-import { clearStorage } from '../support/page.js';
+import { cleanEachTest } from '../support/page.js';
 
 const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
 const totals: Delivery & { requests: number; faults: number } = { sent: 0, delivered: 0, lost: [], duplicatesReceived: 0, duplicatesStored: 0, requests: 0, faults: 0 };
@@ -35,11 +35,9 @@ const consentIdsIn = (log: FaultEntry[]) => [...new Set(log.flatMap((entry) => e
 describe('a flaky network, against the real collector', function () {
   this.timeout(30_000);
   let pages: RealPage[] = [];
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     pages.forEach((page) => page.remove());
     pages = [];
-    clearStorage();
   });
   after(() => {
     console.log(

@@ -16,7 +16,7 @@ import { check } from '../support/hardening-check.js';
 import { TEXT_PAYLOADS, hostileJson, isInherited, markupInjected, payloadsRun } from '../support/hardening-payloads.js';
 import { faultyEndpoint, receiptsOf, scriptFaults } from '../support/hardening-collector.js';
 import { openRealPage, view, type RealPage } from '../support/hardening-page.js';
-import { clearStorage, openPage, waitFor, type TestPage } from '../support/page.js';
+import { cleanEachTest, clearStorage, openPage, waitFor, type TestPage } from '../support/page.js';
 
 const seed = Date.now() % 1_000_000;
 const figures = { parsed: 0, cookies: 0, localStorage: 0, queues: 0, loads: 0, pageErrors: 0, executed: 0 };
@@ -249,11 +249,9 @@ describe('a hostile receipts queue through the real loader and the real collecto
 
 describe('hostile stored values through the real loader', () => {
   let page: TestPage | undefined;
-  beforeEach(clearStorage);
-  afterEach(() => {
+  cleanEachTest(() => {
     page?.remove();
     page = undefined;
-    clearStorage();
   });
 
   const LISTEN = `window.__pageErrors = []; addEventListener('error', (e) => __pageErrors.push(String(e.message))); addEventListener('unhandledrejection', (e) => __pageErrors.push(String(e.reason)));`;

@@ -73,6 +73,18 @@ ${loaders}
   };
 }
 
+/**
+ * Gives every test of the calling suite a clean origin (no cookie, no localStorage entry)
+ * and, after it, runs `cleanup` (removing its pages) before cleaning again.
+ */
+export function cleanEachTest(cleanup: () => void = () => {}): void {
+  beforeEach(clearStorage);
+  afterEach(() => {
+    cleanup();
+    clearStorage();
+  });
+}
+
 /** Removes every cookie and localStorage entry this origin has, so each test starts new. */
 export function clearStorage(): void {
   for (const pair of document.cookie.split('; ')) {
