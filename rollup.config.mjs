@@ -23,7 +23,7 @@ const LOADER = 'kelisim.js';
 const IIFE = 'kelisim.iife.js';
 
 /** Minified output; `pure_getters` lets terser drop unused property reads in Lit. */
-const TERSER = { ecma: 2021, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } };
+const TERSER = { ecma: 2021, module: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } };
 
 /**
  * Terser, writing non-ASCII characters as `\u` escapes except where they are most of the
@@ -61,7 +61,7 @@ const compile = () => [
 function roleOf(facadeModuleId) {
   const path = facadeModuleId ? relative(process.cwd(), facadeModuleId).replaceAll('\\', '/') : '';
   if (path === 'src/ui/mount.ts') return 'ui';
-  if (path === 'src/core/actions.ts') return 'decisions';
+  if (path === 'src/core/decisions.ts' || path === 'src/core/actions.ts') return 'decisions';
   const language = /^src\/i18n\/(\w+)\.ts$/.exec(path);
   return language ? language[1] : undefined;
 }
@@ -72,7 +72,7 @@ function roleOf(facadeModuleId) {
  * (which the interface uses too; it always loads with the decisions). One chunk, so a
  * first visit downloads four files, and no module lands in a shared chunk of its own.
  */
-const DECISIONS = /\/src\/core\/(actions|config|schema|url|policy|record|remember|transport|store-writer|cookies|uuid)\.ts$|\/src\/i18n\/chunks\.ts$|\/node_modules\/js-cookie\//;
+const DECISIONS = /\/src\/core\/(decisions|actions|config|schema|url|policy|record|remember|transport|store-writer|cookies|uuid)\.ts$|\/node_modules\/js-cookie\//;
 /** The rest of core is the loader's; named after its entry so rollup keeps it there rather than beside the decisions. */
 const LOADER_MODULES = /\/src\/(kelisim|reopen-button)\.ts$|\/src\/core\//;
 const manualChunks = (id) => (DECISIONS.test(id) ? 'decisions' : LOADER_MODULES.test(id) ? 'kelisim' : undefined);

@@ -7,10 +7,11 @@
  * @packageDocumentation
  */
 import { VERSION } from './core/defaults.js';
+import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import { emit, on } from './core/events.js';
 import { checkedFingerprints } from './core/checked.js';
 import { knownConfig, readPageConfig, type LoadedConfig } from './core/page-config.js';
-import { createSession, type Session, type UiView } from './core/session.js';
+import { createSession, loadDecisions, type Session, type UiView } from './core/session.js';
 import { isCrawler } from './core/signals.js';
 import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail } from './core/types.js';
@@ -54,21 +55,23 @@ declare global {
   }
 }
 
+/** Imports the interface chunk, relative to this file, so dist/ works from any path. */
+const loadUi = () => import('./ui/mount.js');
+
 /**
- * Imports the interface chunk, relative to this file, so dist/ works from any path. The
- * decisions start downloading at the same time, and the shown language's texts as soon as
- * they arrive: the interface needs both, and would otherwise ask for them only once it
- * has arrived itself.
+ * Shows a view. The decisions and the shown language's texts start downloading beside the
+ * interface: it needs both, and would otherwise ask for them only once it has arrived.
  */
 function mountUi(view: UiView, session: Session): void {
-  void session.actions().then((actions) => actions.preloadTexts());
-  import('./ui/mount.js').then(
+  void session.actions();
+  void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
+  loadUi().then(
     (ui) => ui.mount(view, session),
-    (error: Error) => session.report({ code: 'ui', message: `interface failed to load: ${error.message}` }),
+    (error: Error) => session.report({ code: 'ui', message: `interface: ${error.message}` }),
   );
 }
 
-/** A misuse of the API, or a chunk that would not load: said once in the console, and as `kelisim:error`. */
+/** A second start, or a chunk that would not load: said once in the console, and as `kelisim:error`. */
 function complain(message: string): void {
   console.error(`kelisim: ${message}`);
   emit('kelisim:error', { code: 'config', message });
@@ -98,7 +101,7 @@ function createApi(): KelisimApi {
       const reopen = () => active.consent() && showReopenButton(active);
       // A returning visitor's control can wait for an idle moment: it is not what they came for.
       void ready.then(() => (window.requestIdleCallback ?? setTimeout)(reopen));
-      document.addEventListener('kelisim:consent', reopen);
+      on('consent', reopen);
     }
   };
 
@@ -108,10 +111,15 @@ function createApi(): KelisimApi {
     const { json, known } = problem ? {} : knownConfig(input);
     if (known) run(known);
     else {
-      // No config ever seen clean in this browser: a first visit, so the interface downloads
-      // while the checker looks at the config. (A changed config on a later visit is checked first.)
-      if (!crawler && !checkedFingerprints().length) import('./ui/mount.js').catch(() => {}); // mountUi reports a failure
-      import('./core/config.js').then(
+      // No config ever seen clean in this browser: a first visit, so the interface and the
+      // texts it will most likely show download while the checker looks at the config. (A
+      // changed config on a later visit is checked first.) mountUi reports a failure.
+      if (!crawler && !checkedFingerprints().length) {
+        loadUi().catch(() => {});
+        // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
+        void TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.();
+      }
+      loadDecisions().then(
         (checker) => run(checker.checkConfig(input, json, problem)),
         (error: Error) => (complain(`config check: ${error.message}`), run(null)),
       );
@@ -119,11 +127,12 @@ function createApi(): KelisimApi {
     return ready;
   };
 
-  /** A decision, once the decisions chunk is there. */
+  /**
+   * A decision, once the widget has started (a page with `data-manual` may decide before
+   * its `init()`) and the decisions chunk is there; `null` when the config cannot run.
+   */
   const act = (decision: Decision, argument?: unknown): Promise<Consent | null> =>
-    session
-      ? session.actions().then((actions) => actions[decision](argument as never))
-      : (complain('not started: call init() first'), Promise.resolve(null));
+    ready.then(() => session?.actions().then((actions) => actions[decision](argument as never)) ?? null);
 
   if (![...document.scripts].find((script) => script.src === import.meta.url)?.hasAttribute('data-manual')) {
     const auto = () => {

@@ -26,11 +26,11 @@ export function showReopenButton(session: Session): void {
   const button = root.appendChild(document.createElement('button'));
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
-    'button{position:fixed;inset:auto auto 16px 16px;z-index:var(--kelisim-z-index,2147483000);width:44px;height:44px;border:1px solid;border-radius:50%;color-scheme:light dark;background:var(--kelisim-bg,Canvas);color:var(--kelisim-fg,CanvasText);font:22px/1 system-ui,sans-serif;cursor:pointer}',
+    'button{position:fixed;inset:auto auto 16px 16px;z-index:var(--kelisim-z-index,2147483000);width:44px;height:44px;border:1px solid;border-radius:50%;color-scheme:light dark;background:var(--kelisim-bg,Canvas);color:var(--kelisim-fg,CanvasText);font:22px/1 system-ui;cursor:pointer}',
   );
   root.adoptedStyleSheets = [sheet];
   button.setAttribute('part', 'reopen');
-  button.setAttribute('aria-label', (button.title = typeof label === 'string' ? label : LABELS[lang]));
+  button.ariaLabel = button.title = typeof label === 'string' ? label : LABELS[lang];
   // A gear in text presentation (U+FE0E), drawn in the button's colour; the label speaks for it.
   button.textContent = '\u2699\uFE0E';
   button.onclick = () => session.show('preferences');

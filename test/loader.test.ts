@@ -60,7 +60,7 @@ describe('the loader', () => {
     expect(view).to.equal('none');
     expect(consent).to.include({ policyVersion: '2026-06-01', storage: 'cookie' });
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|actions|\/config\.ts|schema|record/.test(path))).to.deep.equal([]);
+    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|decisions|actions|\/config\.ts|schema|record/.test(path))).to.deep.equal([]);
   });
 
   it('checks a stored value it did not write once, then takes it as it is', async () => {
@@ -73,7 +73,7 @@ describe('the loader', () => {
     page = await openPage({ config: { policy } });
     expect((await page.kelisim.ready).view).to.equal('none');
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /record|\/config\.ts|actions/.test(path))).to.deep.equal([]);
+    expect(page.requested().filter((path) => /record|\/config\.ts|decisions|actions/.test(path))).to.deep.equal([]);
   });
 
   it('checks a config it has not seen clean before, then runs on it, without the interface for a returning visitor', async () => {
@@ -111,7 +111,7 @@ describe('the loader', () => {
     const mounted = () => (page!.window as unknown as { mountedAt?: number }).mountedAt;
     await waitFor(() => !!entry(page!, '/src/i18n/ru') && mounted() !== undefined, 4000, 'the texts and the interface');
     const mountedAt = mounted()!;
-    expect(entry(page, '/src/core/actions')!.startTime).to.be.at.most(entry(page, '/src/ui/mount')!.responseEnd);
+    expect(entry(page, '/src/core/decisions')!.startTime).to.be.at.most(entry(page, '/src/ui/mount')!.responseEnd);
     expect(entry(page, '/src/i18n/ru')!.startTime).to.be.below(mountedAt);
     // Booleans: chai cannot print another window's timing entries when it fails.
     expect(!!entry(page, '/src/i18n/en')).to.equal(false);
@@ -181,6 +181,29 @@ describe('the loader', () => {
     const detail = await page.kelisim.init({ policy, layout: 'modal' });
     expect(detail.view).to.equal('banner');
     expect(page.window.__events.filter((e) => e.type === 'kelisim:ready')).to.have.length(1);
+  });
+
+  it('applies a decision made before init() once it has started (data-manual)', async () => {
+    page = await openPage({ loaderAttributes: 'data-manual', waitReady: false });
+    const decided = page.kelisim.acceptAll();
+    let settled = false;
+    void decided.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled, 'settled before init()').to.equal(false);
+    await page.kelisim.init({ policy });
+    const consent = await decided;
+    expect(consent).to.include({ policyVersion: '2026-06-01' });
+    expect(consent!.categories).to.include({ necessary: true, analytics: true });
+    expect(page.kelisim.allows('analytics')).to.equal(true);
+  });
+
+  it('refuses a second start after a config that cannot run, and decisions resolve to null', async () => {
+    page = await openPage({ config: { policy: { url: '/privacy' } } });
+    expect((await page.kelisim.ready).view).to.equal('none');
+    await page.kelisim.init({ policy });
+    expect(page.window.__errors.join()).to.include('already started');
+    expect(page.window.__events.filter((e) => e.type === 'kelisim:ready')).to.have.length(1);
+    expect(await page.kelisim.acceptAll()).to.equal(null);
   });
 
   it('keeps one widget when the script is included twice and init() is called again', async () => {

@@ -2,7 +2,6 @@ import { clearCookies } from './cookies.js';
 import { emit } from './events.js';
 import { activateGated } from './gating.js';
 import { gtagConsent } from './signals.js';
-import { TEXT_CHUNKS } from '../i18n/chunks.js';
 import { pickLanguage } from './language.js';
 import { decide, implicitAcceptanceAt } from './policy.js';
 import type { Session, UiView } from './session.js';
@@ -57,11 +56,6 @@ export class Actions {
   heldBack(category: CategoryConfig, explicit?: boolean): 'minor' | 'gpc' | null {
     const { minor, config } = this.session;
     return minor && category.adultOnly ? 'minor' : !explicit && category.gpc && config.respectGpc && navigator.globalPrivacyControl === true ? 'gpc' : null;
-  }
-
-  /** Starts the download of the texts the interface will show, beside the interface's own. */
-  preloadTexts(): void {
-    void TEXT_CHUNKS[this.language]();
   }
 
   /** What this page view needs, by the whole of clause 1.2: the loader asks only once the policy has changed. */

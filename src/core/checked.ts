@@ -16,14 +16,14 @@ import { readLocal } from './storage.js';
 export const CHECKED_KEY = 'kelisim_checked';
 
 /**
- * FNV-1a of the text and this kelisim version (an upgrade checks again), with the length.
- * Not a defence against anyone choosing texts to collide: it tells our own values apart.
+ * FNV-1a (32 bits) of the text and this kelisim version, so an upgrade checks again. Not a
+ * defence against anyone choosing texts to collide: it tells a dozen of our own values apart.
  */
 export function fingerprint(text: string): string {
   const versioned = VERSION + text;
   let hash = 0x811c9dc5;
-  for (let i = 0; i < versioned.length; i++) hash = Math.imul(hash ^ versioned.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36) + versioned.length.toString(36);
+  for (const char of versioned) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /** The fingerprints remembered in this browser; none where localStorage is blocked. */

@@ -15,7 +15,7 @@ export function emit<K extends keyof KelisimEventMap>(type: K, detail: KelisimEv
  * `"kelisim:consent"`); returns the function that stops it.
  */
 export function on<N extends KelisimEventName>(type: N, callback: (detail: Detail<N>) => void): () => void {
-  const name = type.startsWith('kelisim:') ? type : `kelisim:${type}`;
+  const name = `kelisim:${type.replace(/^kelisim:/, '')}`;
   const listener = (event: Event) => callback((event as CustomEvent<Detail<N>>).detail);
   document.addEventListener(name, listener);
   return () => document.removeEventListener(name, listener);

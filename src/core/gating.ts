@@ -47,7 +47,8 @@ async function activate(allows: (id: string) => boolean): Promise<void> {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
     if (!frame.src && allowedBy(frame, allows)) frame.src = frame.dataset.src!;
   }
-  for (const original of [...document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')]) {
+  // A static list: replacing a script while walking it skips nothing.
+  for (const original of document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')) {
     // Checked again per script: an earlier one may have been activated by a parallel call.
     if (!original.isConnected || original.type !== 'text/plain' || !allowedBy(original, allows)) continue;
     const script = document.createElement('script');

@@ -1,3 +1,4 @@
+import type { Texts } from '../i18n/texts.js';
 import { LANGUAGES } from './defaults.js';
 import type { Language } from './types.js';
 
@@ -8,3 +9,14 @@ export function pickLanguage(configured: 'auto' | Language, stored?: Language): 
   const bases = [document.documentElement.lang, stored, ...navigator.languages].map((tag) => (tag || '').toLowerCase().split('-')[0]!.replace(/^kz$/, 'kk'));
   return (bases.find((base) => LANGUAGES.includes(base as Language)) as Language | undefined) ?? 'kk';
 }
+
+/**
+ * One chunk per language: a page downloads only the one it shows, and another only when the
+ * visitor switches to it. In the loader rather than the interface, so the shown language
+ * starts downloading beside the interface instead of after it.
+ */
+export const TEXT_CHUNKS: Record<Language, () => Promise<{ default: Texts }>> = {
+  kk: () => import('../i18n/kk.js'),
+  ru: () => import('../i18n/ru.js'),
+  en: () => import('../i18n/en.js'),
+};

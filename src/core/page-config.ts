@@ -45,7 +45,8 @@ export function knownConfig(input: unknown): { json?: string; known?: LoadedConf
  * it (a test holds them equal), with none of the checks.
  */
 export function mergeChecked(given: KelisimOptions): LoadedConfig {
-  const config = defaults();
+  // Not inlined by the minifier: the checker chunk imports the same function from the loader.
+  const config = /*#__NOINLINE__*/ defaults();
   const { policy, cookie, googleConsentMode, endpoint, texts, layout, controller, ...rest } = given;
   Object.assign(config, rest);
   Object.assign(config.cookie, cookie);

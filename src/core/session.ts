@@ -54,6 +54,9 @@ export interface Session {
   consentMode(choices: CategoryChoices): Record<string, 'granted' | 'denied'>;
 }
 
+/** Imports the decisions chunk: the browser keeps the module, so every call after the first is free. */
+export const loadDecisions = (): Promise<typeof import('./decisions.js')> => import('./decisions.js');
+
 /**
  * Creates the session. Closures rather than a class: the loader is on every page view,
  * and only closure-local names can be shortened by the minifier.
@@ -83,14 +86,14 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
     const value = (raw = store.read());
     if (!value) return null;
     if (isChecked(value)) return JSON.parse(value) as ConsentRecord;
-    const { record, problem } = (await import('./record.js')).checkStored(value, now());
+    const { record, problem } = (await loadDecisions()).checkStored(value, now());
     if (problem) report(problem);
     return record;
   };
   // Another tab's decision: localStorage tells at once, a cookie when this tab is looked at again.
-  // Memory: this session holds the only copy. Unchanged: nothing to read or report again.
+  // Unchanged (always, in memory, where this session holds the only copy): nothing to read or report again.
   const sync = async () => {
-    if (store.kind === 'memory' || store.read() === raw) return;
+    if (store.read() === raw) return;
     const before = session.record;
     const after = await load();
     if (JSON.stringify(before) === JSON.stringify(after)) return;
@@ -139,7 +142,7 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
       return detail;
     },
 
-    actions: () => (chunk ??= import('./actions.js').then((module) => new module.Actions(session))),
+    actions: () => (chunk ??= loadDecisions().then((module) => new module.Actions(session))),
 
     consent() {
       const record = session.record;

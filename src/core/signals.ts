@@ -15,9 +15,9 @@ declare global {
  */
 export function gtagConsent(command: 'default' | 'update', state: Record<string, string | number>): void {
   const w = window;
-  w.dataLayer = w.dataLayer || [];
+  w.dataLayer ??= [];
   // gtag.js reads `arguments` objects from dataLayer, not arrays: the stub must push `arguments`.
-  w.gtag = w.gtag || function gtag() {
+  w.gtag ??= function gtag() {
     // eslint-disable-next-line prefer-rest-params
     w.dataLayer!.push(arguments);
   };

@@ -19,14 +19,20 @@ export function readLocal(key: string): string | null {
   }
 }
 
-/** Reads a cookie as js-cookie wrote it: URI-encoded, and `decodeURIComponent` undoes it. */
+/**
+ * Reads a cookie as js-cookie wrote it: URI-encoded, and `decodeURIComponent` undoes it.
+ * A value not as js-cookie writes it comes back raw (parsing then says why it is ignored);
+ * a cookie setting changed since the page loaded (access throws) reads as none.
+ */
 function readCookie(name: string): string | null {
-  const value = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1) ?? null;
+  let value: string | null = null;
   try {
-    return value && decodeURIComponent(value);
+    value = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1) ?? null;
+    value = value && decodeURIComponent(value);
   } catch {
-    return value; // not as js-cookie writes it: parsing reports why it is ignored
+    // keep what was read
   }
+  return value;
 }
 
 /**
@@ -53,12 +59,6 @@ export function openStore(preferred: 'cookie' | 'localStorage', cookie: CookieCo
   const kind: StorageKind = ([preferred, preferred === 'cookie' ? 'localStorage' : 'cookie'] as const).find(works) ?? 'memory';
   return {
     kind,
-    read() {
-      try {
-        return kind === 'cookie' ? readCookie(cookie.name) : kind === 'localStorage' ? readLocal(cookie.name) : null;
-      } catch {
-        return null; // a cookie setting changed since the page loaded
-      }
-    },
+    read: () => (kind === 'cookie' ? readCookie(cookie.name) : kind === 'localStorage' ? readLocal(cookie.name) : null),
   };
 }

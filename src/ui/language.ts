@@ -1,4 +1,4 @@
-import { TEXT_CHUNKS } from '../i18n/chunks.js';
+import { TEXT_CHUNKS } from '../core/language.js';
 import type { ControllerConfig, Language, UiConfig } from '../core/types.js';
 import { format, type Texts } from '../i18n/texts.js';
 

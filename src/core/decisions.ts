@@ -1,0 +1,8 @@
+/**
+ * The decisions chunk's one door: deciding, the receipts, and the checks of the config and
+ * of the stored choice. The loader imports this module alone (`loadDecisions` in
+ * `session.ts`), so every path to the chunk is the same import.
+ */
+export { Actions } from './actions.js';
+export { checkConfig } from './config.js';
+export { checkStored } from './record.js';
