@@ -150,7 +150,7 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: (chunk) => `kelisim-${roleOf(chunk.facadeModuleId) ?? chunk.name}-[hash].js`,
+      chunkFileNames: (chunk) => `kelisim-${roleOf(chunk.facadeModuleId) ?? chunk.name}-[hash:6].js`,
       manualChunks,
       plugins: [minify()],
     },

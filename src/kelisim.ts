@@ -6,10 +6,10 @@
  *
  * @packageDocumentation
  */
-import { VERSION } from './core/defaults.js';
-import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
-import { emit, on } from './core/events.js';
 import { checkedFingerprints } from './core/checked.js';
+import { VERSION } from './core/defaults.js';
+import { emit, on } from './core/events.js';
+import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import { knownConfig, readPageConfig, type LoadedConfig } from './core/page-config.js';
 import { createSession, loadDecisions, type Session, type UiView } from './core/session.js';
 import { isCrawler } from './core/signals.js';

@@ -94,10 +94,14 @@ describe('the loader', () => {
   const entry = (page: TestPage, part: string) =>
     (page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.startsWith(part));
 
-  it('on a first visit, downloads the interface while the checker looks at the config', async () => {
-    page = await openPage({ config: { policy } });
-    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/core/config'), 4000, 'the chunks');
-    expect(entry(page, '/src/ui/mount')!.startTime).to.be.at.most(entry(page, '/src/core/config')!.responseEnd);
+  it('on a first visit, downloads the interface and its texts while the checker looks at the config', async () => {
+    page = await openPage({ config: { policy, language: 'ru' } });
+    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/i18n/ru') && !!entry(page!, '/src/core/config'), 4000, 'the chunks');
+    const checkerArrived = entry(page, '/src/core/config')!.responseEnd;
+    expect(entry(page, '/src/ui/mount')!.startTime).to.be.at.most(checkerArrived);
+    // The page's own language, unchecked, names the texts to fetch early.
+    expect(entry(page, '/src/i18n/ru')!.startTime).to.be.at.most(checkerArrived);
+    expect(!!entry(page, '/src/i18n/en')).to.equal(false);
   });
 
   it('starts the decisions beside the interface, and the shown language before the interface asks for it', async () => {

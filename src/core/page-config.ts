@@ -21,7 +21,7 @@ export function readPageConfig(): { value?: unknown; problem?: KelisimError } {
   try {
     return { value: script ? JSON.parse(script.textContent!) : undefined };
   } catch (error) {
-    return { problem: { code: 'config', key: '#kelisim-config', message: `is not valid JSON: ${(error as Error).message}` } };
+    return { problem: { code: 'config', key: '#kelisim-config', message: `is not JSON: ${(error as Error).message}` } };
   }
 }
 
