@@ -47,6 +47,7 @@ const compile = () => [
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts'],
     rootDir: 'src',
     filterRoot: '.',
     outDir: DIST,
@@ -61,21 +62,42 @@ const compile = () => [
 function roleOf(facadeModuleId) {
   const path = facadeModuleId ? relative(process.cwd(), facadeModuleId).replaceAll('\\', '/') : '';
   if (path === 'src/ui/mount.ts') return 'ui';
-  if (path === 'src/core/decisions.ts' || path === 'src/core/actions.ts') return 'decisions';
+  if (path === 'src/core/decisions.ts') return 'decisions';
   const language = /^src\/i18n\/(\w+)\.ts$/.exec(path);
   return language ? language[1] : undefined;
 }
 
 /**
- * The decisions chunk holds everything non-visual that a returning visitor never needs:
- * decisions, transport, cookie writing, and the config checker with its schema helpers
- * (which the interface uses too; it always loads with the decisions). One chunk, so a
- * first visit downloads four files, and no module lands in a shared chunk of its own.
+ * Which chunk a module lands in follows from the imports, not from a list:
+ *
+ * - whatever `src/kelisim.ts` imports statically is the loader's (every page view pays for it);
+ * - every other module of `src/core/` (and what only they use, such as js-cookie) is the
+ *   decisions chunk's, entered through `src/core/decisions.ts`: decisions, receipts, the
+ *   checkers. The interface shares some of it (the config checker) and always loads with it,
+ *   so one chunk rather than a shared one of its own: a first visit downloads four files;
+ * - `src/ui/` and each `src/i18n/` language are their own chunks, behind their `import()`.
+ *
+ * A new module used only by the decisions lands there by itself; one imported by the
+ * loader lands in the loader, and the loader's module list is checked (test/build) so that
+ * this is never by accident.
  */
-const DECISIONS = /\/src\/core\/(decisions|actions|config|schema|url|policy|record|remember|transport|store-writer|cookies|uuid)\.ts$|\/node_modules\/js-cookie\//;
-/** The rest of core is the loader's; named after its entry so rollup keeps it there rather than beside the decisions. */
-const LOADER_MODULES = /\/src\/(kelisim|reopen-button)\.ts$|\/src\/core\//;
-const manualChunks = (id) => (DECISIONS.test(id) ? 'decisions' : LOADER_MODULES.test(id) ? 'kelisim' : undefined);
+function manualChunks(id, { getModuleInfo }) {
+  // Named after the entry, so rollup keeps the module there even when a lazy chunk imports it too.
+  if (inLoader(id, getModuleInfo)) return 'kelisim';
+  if (/\/src\/core\//.test(id)) return 'decisions';
+  const info = getModuleInfo(id);
+  // A package that only the decisions use (js-cookie) goes with them.
+  if (/\/node_modules\//.test(id) && info.importers.length && info.importers.every((importer) => /\/src\/core\//.test(importer) && !inLoader(importer, getModuleInfo))) return 'decisions';
+  return undefined;
+}
+
+/** Whether the loader entry reaches this module through static imports alone. */
+function inLoader(id, getModuleInfo, seen = new Set()) {
+  if (/\/src\/kelisim\.ts$/.test(id)) return true;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return getModuleInfo(id).importers.some((importer) => inLoader(importer, getModuleInfo, seen));
+}
 
 /**
  * Fails the build when the loader would carry interface code or texts: a returning visitor

@@ -4,12 +4,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { endpointMiddleware } from './test/support/endpoint-plugin.mjs';
 import { hardeningMiddleware, hardeningPlugin } from './test/support/hardening-plugin.mjs';
+import { timezonePlugin } from './test/support/timezone-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 /** Every browser test runs in Debian's headless Chromium; see scripts/chromium.mjs. */
 export default {
-  files: ['test/**/*.test.ts'],
+  // Tests live beside what they test (src/), and the page-level suites in test/.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   // Lit's production build: the dev build logs a warning into every test's output.
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
@@ -24,5 +26,5 @@ export default {
   ],
   // The hardening suite: the real collector behind a fault-injecting proxy, and the CSP fixture's header.
   middleware: [endpointMiddleware(), hardeningMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig }), hardeningPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig }), hardeningPlugin(), timezonePlugin()],
 };

@@ -6,13 +6,13 @@
  *
  * @packageDocumentation
  */
-import { checkedFingerprints } from './core/checked.js';
-import { VERSION } from './core/defaults.js';
+import { checkedFingerprints } from './core/checked/known.js';
+import { VERSION } from './core/config/defaults.js';
 import { emit, on } from './core/events.js';
 import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
-import { knownConfig, readPageConfig, type LoadedConfig } from './core/page-config.js';
-import { createSession, loadDecisions, type Session, type UiView } from './core/session.js';
-import { isCrawler } from './core/signals.js';
+import { knownConfig, readPageConfig, type LoadedConfig } from './core/config/page.js';
+import { createSession, loadDecisions, type Session, type UiView } from './core/session/session.js';
+import { isCrawler } from './core/signals/signals.js';
 import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail } from './core/types.js';
 

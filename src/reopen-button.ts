@@ -11,7 +11,7 @@
  * @cssproperty --kelisim-z-index - Stacking order.
  */
 import { pickLanguage } from './core/language.js';
-import type { Session } from './core/session.js';
+import type { Session } from './core/session/session.js';
 import type { Language } from './core/types.js';
 
 const LABELS: Record<Language, string> = { kk: 'Құпиялылық баптаулары', ru: 'Настройки конфиденциальности', en: 'Privacy settings' };

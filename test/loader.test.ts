@@ -60,7 +60,7 @@ describe('the loader', () => {
     expect(view).to.equal('none');
     expect(consent).to.include({ policyVersion: '2026-06-01', storage: 'cookie' });
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|decisions|actions|\/config\.ts|schema|record/.test(path))).to.deep.equal([]);
+    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|decisions|actions|\/config\/check|schema|record\/(check|write)/.test(path))).to.deep.equal([]);
   });
 
   it('checks a stored value it did not write once, then takes it as it is', async () => {
@@ -68,12 +68,12 @@ describe('the loader', () => {
     storeCookie(record());
     const once = await openPage({ config: { policy } });
     expect((await once.kelisim.ready).view).to.equal('none');
-    expect(once.requested()).to.include('/src/core/record.ts');
+    expect(once.requested()).to.include('/src/core/record/check.ts');
     once.remove();
     page = await openPage({ config: { policy } });
     expect((await page.kelisim.ready).view).to.equal('none');
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /record|\/config\.ts|decisions|actions/.test(path))).to.deep.equal([]);
+    expect(page.requested().filter((path) => /record\/(check|write)|\/config\/check|decisions|actions/.test(path))).to.deep.equal([]);
   });
 
   it('checks a config it has not seen clean before, then runs on it, without the interface for a returning visitor', async () => {
@@ -82,7 +82,7 @@ describe('the loader', () => {
     page = await openPage({ config: { policy, consentMaxAgeDays: 200 } });
     expect((await page.kelisim.ready).view).to.equal('none');
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested()).to.include('/src/core/config.ts');
+    expect(page.requested()).to.include('/src/core/config/check.ts');
     expect(page.requested().filter((path) => /\/src\/(ui|i18n)\//.test(path))).to.deep.equal([]);
   });
 
@@ -96,8 +96,8 @@ describe('the loader', () => {
 
   it('on a first visit, downloads the interface and its texts while the checker looks at the config', async () => {
     page = await openPage({ config: { policy, language: 'ru' } });
-    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/i18n/ru') && !!entry(page!, '/src/core/config'), 4000, 'the chunks');
-    const checkerArrived = entry(page, '/src/core/config')!.responseEnd;
+    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/i18n/ru') && !!entry(page!, '/src/core/config/check'), 4000, 'the chunks');
+    const checkerArrived = entry(page, '/src/core/config/check')!.responseEnd;
     expect(entry(page, '/src/ui/mount')!.startTime).to.be.at.most(checkerArrived);
     // The page's own language, unchecked, names the texts to fetch early.
     expect(entry(page, '/src/i18n/ru')!.startTime).to.be.at.most(checkerArrived);

@@ -3,6 +3,6 @@
  * of the stored choice. The loader imports this module alone (`loadDecisions` in
  * `session.ts`), so every path to the chunk is the same import.
  */
-export { Actions } from './actions.js';
-export { checkConfig } from './config.js';
-export { checkStored } from './record.js';
+export { Actions } from './session/actions.js';
+export { checkConfig } from './config/check.js';
+export { checkStored } from './record/check.js';

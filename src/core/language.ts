@@ -1,5 +1,5 @@
 import type { Texts } from '../i18n/texts.js';
-import { LANGUAGES } from './defaults.js';
+import { LANGUAGES } from './config/defaults.js';
 import type { Language } from './types.js';
 
 /** `auto`: `<html lang>`, then the earlier choice's language, then the browser's, then Kazakh. */

@@ -34,6 +34,25 @@ export interface CategoryConfig {
   adultOnly?: boolean;
   /** Cookie name patterns (`*` matches any run of characters) cleared when refused. */
   cookies?: string[];
+  /** Who receives data under this purpose; shown in the preferences with their countries. */
+  services?: ServiceConfig[];
+}
+
+/** A text given per language, or one text for every language. */
+export type LocalizedText = string | Partial<Record<Language, string>>;
+
+/** A recipient of data under a category (Law 94-V Art. 8: who receives it, and where). */
+export interface ServiceConfig {
+  /** The service as the visitor knows it: "Google Analytics". */
+  name: string;
+  /** ISO 3166-1 alpha-2 code of the country where it processes data; other than `KZ` is a cross-border transfer (Art. 16). */
+  country: string;
+  /** What the service does with the data. */
+  purpose?: LocalizedText;
+  /** The service's own privacy notice (https:). */
+  url?: string;
+  /** Cookie name patterns it sets; cleared with the category's own when refused. */
+  cookies?: string[];
 }
 
 /** The policy in force (clause 1.2). */
@@ -46,8 +65,13 @@ export interface PolicyConfig {
   url: string;
   /** "What changed" lines per language for the change notice. */
   changes: Partial<Record<Language, string[]>>;
-  /** Calendar days after `publishedAt` after which continued use accepts (clause 1.2). */
+  /**
+   * Calendar days following the day of publication after which continued use accepts
+   * (clause 1.2): published on day D, continued use accepts from 00:00 of day D + N + 1.
+   */
   implicitAcceptanceDays: number;
+  /** IANA time zone whose calendar counts those days: `Asia/Almaty` (UTC+05:00) by default. */
+  timeZone: string;
 }
 
 /** Cookie attributes; the localStorage key is the same `name`. */
@@ -86,7 +110,7 @@ export interface KelisimConfig extends CoreConfig, Omit<UiConfig, 'policy'> {
  * does not pay for checking texts nobody will see.
  */
 export interface CoreConfig {
-  policy: Pick<PolicyConfig, 'version' | 'publishedAt' | 'implicitAcceptanceDays'>;
+  policy: Pick<PolicyConfig, 'version' | 'publishedAt' | 'implicitAcceptanceDays' | 'timeZone'>;
   categories: CategoryConfig[];
   storage: 'cookie' | 'localStorage';
   cookie: CookieConfig;

@@ -1,11 +1,11 @@
-import type { Actions } from '../core/actions.js';
+import type { Actions } from '../core/session/actions.js';
 import { pickLanguage } from '../core/language.js';
-import { ID } from '../core/config.js';
-import type { Session } from '../core/session.js';
+import { ID } from '../core/config/check.js';
+import type { Session } from '../core/session/session.js';
 import type { Language, UiConfig } from '../core/types.js';
 import type { Texts } from '../i18n/texts.js';
 import { loadTexts } from './language.js';
-import { resolveUiConfig } from './ui-config.js';
+import { resolveUiConfig } from '../core/config/interface.js';
 
 /** Everything a view draws from: the session, its decisions, the checked config, the texts. */
 export interface UiContext {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit/html.js';
-import type { Session, UiView } from '../core/session.js';
+import type { Session, UiView } from '../core/session/session.js';
 import type { ConsentDetail, Language } from '../core/types.js';
 import { banner, bannerStyles } from './banner.js';
 import { inLanguage, prepareContext, type UiContext, type ViewHandlers } from './context.js';

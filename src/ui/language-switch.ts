@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit/html.js';
-import { LANGUAGES } from '../core/defaults.js';
+import { LANGUAGES } from '../core/config/defaults.js';
 import type { ViewContext } from './context.js';
 import { LANGUAGE_NAMES } from './language.js';
 

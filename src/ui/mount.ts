@@ -1,4 +1,4 @@
-import type { Session, UiView } from '../core/session.js';
+import type { Session, UiView } from '../core/session/session.js';
 import './define.js';
 
 /**

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { LANGUAGES } from '../core/defaults.js';
-import { implicitAcceptanceAt, parseDate } from '../core/policy.js';
+import { LANGUAGES } from '../core/config/defaults.js';
+import { implicitAcceptanceAt, publicationDay, startOfDay } from '../core/policy/clause-1-2.js';
 import type { Language } from '../core/types.js';
 import { format, formatDays } from '../i18n/texts.js';
 import type { ViewContext } from './context.js';
@@ -17,7 +17,8 @@ export function notice(c: ViewContext): TemplateResult {
   const { texts, lang, session, actions, on } = c;
   const { policy } = session.config;
   const day = (date: Date) => formatDate(date, lang, texts);
-  const published = policy.publishedAt ? parseDate(policy.publishedAt) : null;
+  const publishedDay = policy.publishedAt ? publicationDay(policy.publishedAt, policy.timeZone) : null;
+  const published = publishedDay && startOfDay(publishedDay, policy.timeZone);
   const [changesLang, changes] = changesFor(c.config.policy.changes, lang);
   const added = actions.newCategories().map((id) => categoryName(texts, id));
   const acceptsAt = implicitAcceptanceAt(policy);

@@ -8,9 +8,9 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { resolveConfig } from '../../src/core/config.js';
-import { parseRecord } from '../../src/core/record.js';
-import { createSession } from '../../src/core/session.js';
+import { resolveConfig } from '../../src/core/config/check.js';
+import { parseRecord } from '../../src/core/record/check.js';
+import { createSession } from '../../src/core/session/session.js';
 import type { CoreConfig, KelisimError } from '../../src/core/types.js';
 import { prepareContext } from '../../src/ui/context.js';
 import { mount } from '../../src/ui/mount.js';

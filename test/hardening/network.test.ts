@@ -7,7 +7,7 @@
  * its admin API). Prints the report line: sent, delivered, duplicates received, stored.
  */
 import { expect } from '@open-wc/testing';
-import { Transport } from '../../src/core/transport.js';
+import { Transport } from '../../src/core/transport/transport.js';
 import type { ReceiptEvent } from '../../src/core/types.js';
 import { bucketName, receipts, waitFor } from '../support/core-helpers.js';
 import { allReceipts, delivery, faultLog, faultyEndpoint, receiptsOf, scriptFaults, type Delivery, type FaultEntry } from '../support/hardening-collector.js';

@@ -8,9 +8,9 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseRecord } from '../../src/core/record.js';
-import { openStore } from '../../src/core/storage.js';
-import { Transport } from '../../src/core/transport.js';
+import { parseRecord } from '../../src/core/record/check.js';
+import { openStore } from '../../src/core/record/read.js';
+import { Transport } from '../../src/core/transport/transport.js';
 import type { ConsentRecord } from '../../src/core/types.js';
 import { check } from '../support/hardening-check.js';
 import { TEXT_PAYLOADS, hostileJson, isInherited, markupInjected, payloadsRun } from '../support/hardening-payloads.js';

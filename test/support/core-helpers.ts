@@ -84,7 +84,7 @@ export const receipts = (n: number, overrides: Partial<ReceiptEvent> = {}): Rece
  * Records the delays that code in `file` passes to `setTimeout` (the callbacks still run),
  * so backoff is checked by value instead of by measuring time.
  */
-export function recordTimeouts(file = '/src/core/transport.'): { delays: number[]; restore: () => void } {
+export function recordTimeouts(file = '/src/core/transport/transport.'): { delays: number[]; restore: () => void } {
   const delays: number[] = [];
   const original = window.setTimeout;
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {

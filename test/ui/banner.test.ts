@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import type { ShownView } from '../../src/core/actions.js';
+import type { ShownView } from '../../src/core/session/actions.js';
 import type { ReceiptEvent } from '../../src/core/types.js';
 import en from '../../src/i18n/en.js';
 import kk from '../../src/i18n/kk.js';

@@ -4,8 +4,8 @@
  * and the keyboard. Nothing is stubbed: decisions write real cookies.
  */
 import { sendKeys } from '@web/test-runner-commands';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession, type Session, type UiView } from '../../src/core/session.js';
+import { resolveConfig } from '../../src/core/config/check.js';
+import { createSession, type Session, type UiView } from '../../src/core/session/session.js';
 import type { ConsentRecord, KelisimEventMap } from '../../src/core/types.js';
 import type { KelisimConsent } from '../../src/ui/kelisim-consent.js';
 import { mount } from '../../src/ui/mount.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession } from '../../src/core/session.js';
+import { resolveConfig } from '../../src/core/config/check.js';
+import { createSession } from '../../src/core/session/session.js';
 import { KelisimConsent } from '../../src/ui/kelisim-consent.js';
 import { mount } from '../../src/ui/mount.js';
 import { part, resetPage, settle, start, until } from './helpers.js';

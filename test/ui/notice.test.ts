@@ -42,7 +42,7 @@ describe('change notice', () => {
     expect(part(root, 'open-preferences').textContent!.trim()).to.equal(en.noticeReview);
 
     const [detail] = events.of('kelisim:notice');
-    expect(detail).to.deep.equal({ policyVersion: '2026-06-01', newCategories: ['partners'], implicitAcceptanceAt: new Date(2026, 5, 8).toISOString() });
+    expect(detail).to.deep.equal({ policyVersion: '2026-06-01', newCategories: ['partners'], implicitAcceptanceAt: '2026-06-08T19:00:00.000Z' });
     expect(readRecord()!.noticeSeen, 'clause 1.2 counts from this showing').to.deep.equal({ version: '2026-06-01', at: JUNE_3.toISOString() });
     events.stop();
   });

@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
-import { remember } from './remember.js';
-import type { CookieConfig, StorageKind } from './types.js';
+import { remember } from '../checked/remember.js';
+import type { CookieConfig, StorageKind } from '../types.js';
 
 /**
  * The configured cookie domain when this page's host is on it, else none (a host cookie).

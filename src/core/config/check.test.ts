@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { defaults } from '../../src/core/defaults.js';
-import { checkConfig } from '../../src/core/config.js';
-import { CHECKED_KEY, checkedFingerprints } from '../../src/core/checked.js';
-import { knownConfig, mergeChecked, readPageConfig } from '../../src/core/page-config.js';
-import { parseDate } from '../../src/core/policy.js';
+import { resolveConfig } from './check.js';
+import { defaults } from './defaults.js';
+import { checkConfig } from './check.js';
+import { CHECKED_KEY, checkedFingerprints } from '../checked/known.js';
+import { knownConfig, mergeChecked, readPageConfig } from './page.js';
 
 const keys = (input: unknown) => resolveConfig(input).problems.map((p) => p.key);
 
@@ -28,7 +27,7 @@ describe('resolveConfig', () => {
       texts: { en: { acceptAll: 'OK' } },
     });
     expect(problems).to.deep.equal([]);
-    expect(config.policy).to.deep.equal({ version: '2027-01-01', publishedAt: '2027-01-01', implicitAcceptanceDays: 7 });
+    expect(config.policy).to.deep.equal({ version: '2027-01-01', publishedAt: '2027-01-01', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' });
     expect(config.storage).to.equal('localStorage');
     expect(config.cookie).to.include({ name: 'consent', domain: '.example.kz', path: '/', sameSite: 'Lax' });
     expect(config.endpoint).to.equal('https://collector.example.kz/v1/events');
@@ -37,7 +36,7 @@ describe('resolveConfig', () => {
   });
 
   it('a page policy does not inherit the default publication date', () => {
-    expect(resolveConfig({ policy: { version: 'v9' } }).config.policy).to.deep.equal({ version: 'v9', implicitAcceptanceDays: 7 });
+    expect(resolveConfig({ policy: { version: 'v9' } }).config.policy).to.deep.equal({ version: 'v9', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' });
   });
 
   it('names the key and the reason, and falls back for that key alone', () => {
@@ -141,19 +140,6 @@ describe('resolveConfig', () => {
 
   it('bounds huge strings', () => {
     expect(keys({ policy: { version: 'v'.repeat(101) } })).to.deep.equal(['policy.version']);
-  });
-});
-
-describe('parseDate', () => {
-  it('reads a bare date as local midnight', () => {
-    const date = parseDate('2026-06-01')!;
-    expect([date.getFullYear(), date.getMonth(), date.getDate(), date.getHours()]).to.deep.equal([2026, 5, 1, 0]);
-  });
-  it('reads an ISO date-time as written', () => {
-    expect(parseDate('2026-06-01T10:00:00.000Z')!.toISOString()).to.equal('2026-06-01T10:00:00.000Z');
-  });
-  it('rejects anything else', () => {
-    for (const value of ['June 1', '2026-13-45T00:00', '2026-13-45', '2026-02-30', '', '01.06.2026']) expect(parseDate(value), value).to.equal(null);
   });
 });
 

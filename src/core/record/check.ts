@@ -1,7 +1,7 @@
-import { ID } from './config.js';
-import { LANGUAGES } from './defaults.js';
-import { remember } from './remember.js';
-import type { ConsentRecord, KelisimError } from './types.js';
+import { ID } from '../config/check.js';
+import { LANGUAGES } from '../config/defaults.js';
+import { remember } from '../checked/remember.js';
+import type { ConsentRecord, KelisimError } from '../types.js';
 
 /** Clock adjustments (NTP, a hand-set clock) should not cost a visitor their choice. */
 const CLOCK_SKEW = 5 * 60_000;

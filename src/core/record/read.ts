@@ -1,4 +1,4 @@
-import type { CookieConfig, StorageKind } from './types.js';
+import type { CookieConfig, StorageKind } from '../types.js';
 
 /**
  * Where the record is read from, in the loader. Writing lives in `store-writer.ts`, in

@@ -9,8 +9,8 @@
  * make the loader take the page's own config, or a value they also wrote under our name,
  * unchecked: nothing a script on the page could not do through the API anyway.
  */
-import { VERSION } from './defaults.js';
-import { readLocal } from './storage.js';
+import { VERSION } from '../config/defaults.js';
+import { readLocal } from '../record/read.js';
 
 /** The localStorage key of the fingerprints, newest first, space-separated. */
 export const CHECKED_KEY = 'kelisim_checked';

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession, type Session } from '../../src/core/session.js';
-import { BATCH_SIZE, Transport, type TransportOptions } from '../../src/core/transport.js';
-import type { KelisimError, ReceiptEvent } from '../../src/core/types.js';
+import { resolveConfig } from '../config/check.js';
+import { createSession, type Session } from '../session/session.js';
+import { BATCH_SIZE, Transport, type TransportOptions } from './transport.js';
+import type { KelisimError, ReceiptEvent } from '../types.js';
 import {
   bucketName,
   cleanPage,
@@ -15,7 +15,7 @@ import {
   scriptEndpoint,
   waitFor,
   waitForLog,
-} from '../support/core-helpers.js';
+} from '../../../test/support/core-helpers.js';
 
 /** A port nothing listens on (and Chromium refuses outright): the network fails, not the endpoint. */
 const CLOSED = 'http://127.0.0.1:9/';
@@ -272,7 +272,7 @@ describe('Transport (against the loopback endpoint)', () => {
     await loaded;
     try {
       const tab2 = frame.contentWindow as Window & { eval(code: string): Promise<{ Transport: typeof Transport }> };
-      const { Transport: Transport2 } = await tab2.eval(`import(${JSON.stringify(new URL('/src/core/transport.ts', location.href).href)})`);
+      const { Transport: Transport2 } = await tab2.eval(`import(${JSON.stringify(new URL('/src/core/transport/transport.ts', location.href).href)})`);
       const tabs = [transport(), new Transport2({ endpoint: new URL(endpointUrl(bucket), location.href).href, queueKey: `${bucket}_queue`, onError: (e) => errors.push(e), baseDelayMs: 8, maxDelayMs: 40, random: () => 0.5 })];
       tabs.forEach((tab) => tab.start());
       const events = receipts(130);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { DeferredConfig } from '../../src/core/config.js';
-import type { KelisimError } from '../../src/core/types.js';
-import { defaultUiConfig, resolveUiConfig } from '../../src/ui/ui-config.js';
+import type { DeferredConfig } from './check.js';
+import type { KelisimError } from '../types.js';
+import { defaultUiConfig, resolveUiConfig } from './interface.js';
 
 /** Resolves a config and returns what it reported: the `kelisim:error`s and the console lines. */
 function resolve(deferred: DeferredConfig, isTextKey?: (key: string) => boolean) {

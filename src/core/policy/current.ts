@@ -1,4 +1,4 @@
-import type { ConsentRecord, CoreConfig } from './types.js';
+import type { ConsentRecord, CoreConfig } from '../types.js';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { isExpired } from '../../src/core/choice.js';
-import { parseRecord } from '../../src/core/record.js';
-import type { ConsentRecord } from '../../src/core/types.js';
+import { isExpired } from '../policy/current.js';
+import { parseRecord } from './check.js';
+import type { ConsentRecord } from '../types.js';
 
 const now = new Date('2026-11-24T12:00:00.000Z');
 const valid: ConsentRecord = {

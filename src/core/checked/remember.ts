@@ -1,4 +1,4 @@
-import { CHECKED_KEY, checkedFingerprints, fingerprint } from './checked.js';
+import { CHECKED_KEY, checkedFingerprints, fingerprint } from './known.js';
 
 /**
  * Remembers a value as checked (see `checked.ts`). Twelve are kept, newest first: the

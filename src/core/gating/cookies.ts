@@ -1,4 +1,4 @@
-import type { CategoryConfig } from './types.js';
+import type { CategoryConfig } from '../types.js';
 
 /**
  * Whether `name` matches a glob where `*` is any run of characters. At worst the product

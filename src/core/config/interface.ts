@@ -1,7 +1,7 @@
-import { report as reportAll, type DeferredConfig } from '../core/config.js';
-import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from '../core/schema.js';
-import type { ControllerConfig, KelisimError, Language, UiConfig } from '../core/types.js';
-import { safeLinkUrl } from '../core/url.js';
+import { report as reportAll, type DeferredConfig } from './check.js';
+import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
+import type { ControllerConfig, KelisimError, Language, UiConfig } from '../types.js';
+import { safeLinkUrl } from './url.js';
 
 /** edunavigator.kz's interface defaults. A new object per call, so a page cannot change them. */
 export function defaultUiConfig(): UiConfig {

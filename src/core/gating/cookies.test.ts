@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { globMatches } from '../../src/core/cookies.js';
+import { globMatches } from './cookies.js';
 
 describe('globMatches (cookie name patterns)', () => {
   const cases: Array<[string, string, boolean]> = [

@@ -1,14 +1,14 @@
-import { clearCookies } from './cookies.js';
-import { emit } from './events.js';
-import { activateGated } from './gating.js';
-import { gtagConsent } from './signals.js';
-import { pickLanguage } from './language.js';
-import { decide, implicitAcceptanceAt } from './policy.js';
+import { clearCookies } from '../gating/cookies.js';
+import { emit } from '../events.js';
+import { activateGated } from '../gating/scripts.js';
+import { gtagConsent } from '../signals/signals.js';
+import { pickLanguage } from '../language.js';
+import { decide, implicitAcceptanceAt } from '../policy/clause-1-2.js';
 import type { Session, UiView } from './session.js';
-import { Transport } from './transport.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType, View } from './types.js';
-import { writeRecord } from './store-writer.js';
-import { uuid } from './uuid.js';
+import { Transport } from '../transport/transport.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType, View } from '../types.js';
+import { writeRecord } from '../record/write.js';
+import { uuid } from '../transport/uuid.js';
 
 /** The `client` of every event. */
 export const CLIENT = 'kelisim/1.0.0';

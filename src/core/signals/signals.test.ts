@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession, type Session } from '../../src/core/session.js';
-import { isCrawler } from '../../src/core/signals.js';
-import type { KelisimOptions } from '../../src/core/types.js';
-import { bucketName, cleanPage, endpointUrl, override, storedRecord, waitFor, waitForLog } from '../support/core-helpers.js';
+import { resolveConfig } from '../config/check.js';
+import { createSession, type Session } from '../session/session.js';
+import { isCrawler } from './signals.js';
+import type { KelisimOptions } from '../types.js';
+import { bucketName, cleanPage, endpointUrl, override, storedRecord, waitFor, waitForLog } from '../../../test/support/core-helpers.js';
 
 declare global {
   interface Window {

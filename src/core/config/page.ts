@@ -4,10 +4,10 @@
  * problem, nothing fatal) is merged over the defaults as it is (see `checked.ts`). Any
  * other config, and every config the first time, goes through the checker (`config.ts`).
  */
-import type { DeferredConfig } from './config.js';
-import { isChecked } from './checked.js';
+import type { DeferredConfig } from './check.js';
+import { isChecked } from '../checked/known.js';
 import { defaults } from './defaults.js';
-import type { ConsentModeMapping, CoreConfig, KelisimError, KelisimOptions } from './types.js';
+import type { ConsentModeMapping, CoreConfig, KelisimError, KelisimOptions } from '../types.js';
 
 /** A config ready to run: the loader's part merged over the defaults, and the page's config as given, whose interface keys the interface checks. */
 export interface LoadedConfig {
@@ -53,7 +53,8 @@ export function mergeChecked(given: KelisimOptions): LoadedConfig {
   if (policy) {
     // A page's own policy has no default date: its clock starts only from its own publishedAt.
     const { url, changes, ...own } = policy;
-    config.policy = { implicitAcceptanceDays: config.policy.implicitAcceptanceDays, ...own } as CoreConfig['policy'];
+    const { implicitAcceptanceDays, timeZone } = config.policy;
+    config.policy = { implicitAcceptanceDays, timeZone, ...own } as CoreConfig['policy'];
   }
   // `true` and absent: the default mapping.
   if ((googleConsentMode ?? true) !== true) config.googleConsentMode = googleConsentMode as ConsentModeMapping | false;

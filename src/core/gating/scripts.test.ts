@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { clearCookies } from '../../src/core/cookies.js';
-import { activateGated } from '../../src/core/gating.js';
-import { createSession, type Session } from '../../src/core/session.js';
-import { cleanPage, cookieNames, setCookie, waitFor } from '../support/core-helpers.js';
+import { resolveConfig } from '../config/check.js';
+import { clearCookies } from './cookies.js';
+import { activateGated } from './scripts.js';
+import { createSession, type Session } from '../session/session.js';
+import { cleanPage, cookieNames, setCookie, waitFor } from '../../../test/support/core-helpers.js';
 
 declare global {
   interface Window {

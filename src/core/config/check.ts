@@ -3,13 +3,13 @@
  * browser has not yet seen clean (see `page-config.ts`), and the interface for its keys.
  */
 import { defaults } from './defaults.js';
-import { emit } from './events.js';
-import type { LoadedConfig } from './page-config.js';
-import { remember } from './remember.js';
+import { emit } from '../events.js';
+import type { LoadedConfig } from './page.js';
+import { remember } from '../checked/remember.js';
 import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
-import { parseDate } from './policy.js';
-import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError } from './types.js';
-import { safeEndpointUrl } from './url.js';
+import { isTimeZone, publicationDay } from '../policy/clause-1-2.js';
+import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language, LocalizedText, ServiceConfig } from '../types.js';
+import { safeEndpointUrl, safeLinkUrl } from './url.js';
 
 /**
  * The page's config as given, for the keys the interface checks when it loads (the loader
@@ -48,6 +48,19 @@ const wholeMapping: Check<ConsentModeMapping> = (value, key, fail) => {
   return bad ? undefined : mapping;
 };
 
+/** A text for every language, or one per language. */
+const localized: Check<LocalizedText> = (value, key, fail) =>
+  typeof value === 'string' ? text(500)(value, key, fail) : shape<Partial<Record<Language, string>>>({ kk: text(500), ru: text(500), en: text(500) })(value, key, fail);
+
+/** A recipient of data: its country as an ISO 3166-1 alpha-2 code, its notice an https: link. */
+const service = shape<ServiceConfig>({
+  name: text(100),
+  country: text(2, /^[A-Z]{2}$/),
+  purpose: localized,
+  url: is<string>('an https: link', (v) => typeof v === 'string' && v.length < 2048 && /^https:\/\/[^\s]+$/.test(v) && !!safeLinkUrl(v)),
+  cookies: list(text(100)),
+});
+
 const DEFAULTS = defaults();
 
 /**
@@ -57,12 +70,17 @@ const DEFAULTS = defaults();
 const options = shape<CoreConfig & Required<DeferredConfig>>({
   policy: shape({
     version: text(100, /^/, DEFAULTS.policy.version),
-    publishedAt: is<string>('an ISO date such as 2026-06-01', (v) => typeof v === 'string' && !!parseDate(v)),
+    publishedAt: is<string>('an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00', (v) => typeof v === 'string' && !!publicationDay(v, 'UTC')),
     implicitAcceptanceDays: int(0, 366, DEFAULTS.policy.implicitAcceptanceDays),
+    timeZone: is<string>('an IANA time zone such as Asia/Almaty', (v) => typeof v === 'string' && v.length <= 64 && isTimeZone(v), DEFAULTS.policy.timeZone),
     url: later,
     changes: later,
   }) as Check<CoreConfig['policy']>,
-  categories: list(shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)) }), 20, DEFAULTS.categories),
+  categories: list(
+    shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)), services: list(service, 30) }),
+    20,
+    DEFAULTS.categories,
+  ),
   storage: oneOf(['cookie', 'localStorage'], DEFAULTS.storage),
   cookie: shape({
     name: text(64, /^[\w-]+$/, DEFAULTS.cookie.name),

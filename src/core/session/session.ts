@@ -1,12 +1,12 @@
 import type { Actions } from './actions.js';
-import type { DeferredConfig } from './config.js';
-import { emit } from './events.js';
-import { activateGated } from './gating.js';
-import { isChecked } from './checked.js';
-import { currentView, isExpired } from './choice.js';
-import { gtagConsent } from './signals.js';
-import { openStore, readLocal, type RecordStore } from './storage.js';
-import type { CategoryChoices, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from './types.js';
+import type { DeferredConfig } from '../config/check.js';
+import { emit } from '../events.js';
+import { activateGated } from '../gating/scripts.js';
+import { isChecked } from '../checked/known.js';
+import { currentView, isExpired } from '../policy/current.js';
+import { gtagConsent } from '../signals/signals.js';
+import { openStore, readLocal, type RecordStore } from '../record/read.js';
+import type { CategoryChoices, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from '../types.js';
 
 /** What the interface shows; `preferences` is the dialog. */
 export type UiView = 'banner' | 'notice' | 'preferences';
@@ -55,7 +55,7 @@ export interface Session {
 }
 
 /** Imports the decisions chunk: the browser keeps the module, so every call after the first is free. */
-export const loadDecisions = (): Promise<typeof import('./decisions.js')> => import('./decisions.js');
+export const loadDecisions = (): Promise<typeof import('../decisions.js')> => import('../decisions.js');
 
 /**
  * Creates the session. Closures rather than a class: the loader is on every page view,

@@ -1,4 +1,4 @@
-import type { CoreConfig, Language } from './types.js';
+import type { CoreConfig, Language } from '../types.js';
 
 /** The package version: `Kelisim.version`, and part of what a checked config is remembered by. */
 export const VERSION = '1.0.0';
@@ -13,7 +13,7 @@ export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
  */
 export function defaults(): CoreConfig {
   return {
-    policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7 },
+    policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' },
     categories: [
       { id: 'necessary', required: true },
       { id: 'analytics', cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'] },

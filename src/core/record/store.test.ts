@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import Cookies from 'js-cookie';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession, type Session, type UiView } from '../../src/core/session.js';
-import { openStore } from '../../src/core/storage.js';
-import type { ConsentRecord, KelisimOptions } from '../../src/core/types.js';
-import { cleanPage, collect, override, storedRecord, waitFor } from '../support/core-helpers.js';
+import { resolveConfig } from '../config/check.js';
+import { createSession, type Session, type UiView } from '../session/session.js';
+import { openStore } from './read.js';
+import type { ConsentRecord, KelisimOptions } from '../types.js';
+import { cleanPage, collect, override, storedRecord, waitFor } from '../../../test/support/core-helpers.js';
 
 /** The Cookie Store API (Chromium): the one place a page can read a cookie's attributes. */
 declare const cookieStore: {

@@ -1,4 +1,4 @@
-import type { KelisimError, ReceiptEvent } from './types.js';
+import type { KelisimError, ReceiptEvent } from '../types.js';
 
 /** How the transport talks to the endpoint; timings are options so tests run in milliseconds. */
 export interface TransportOptions {

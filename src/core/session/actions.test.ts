@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config.js';
-import { createSession } from '../../src/core/session.js';
-import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitForLog } from '../support/core-helpers.js';
+import { resolveConfig } from '../config/check.js';
+import { createSession } from './session.js';
+import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitForLog } from '../../../test/support/core-helpers.js';
 
 /** A started session of its own cookie name (listeners of earlier sessions stay on the page). */
 async function started(bucket: string, record?: object, policy = { version: '2026-06-01', publishedAt: '2026-06-01' }) {
