@@ -12,7 +12,7 @@ import { emit, on } from './core/events.js';
 import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import { knownConfig, readPageConfig, type LoadedConfig } from './core/config/page.js';
 import { createSession, loadDecisions, type Session, type UiView } from './core/session/session.js';
-import { isCrawler } from './core/signals/signals.js';
+import { isCrawler } from './core/signals/crawler.js';
 import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail } from './core/types.js';
 

@@ -86,9 +86,14 @@ describe('the loader', () => {
     expect(page.requested().filter((path) => /\/src\/(ui|i18n)\//.test(path))).to.deep.equal([]);
   });
 
-  it('imports the interface when the banner is needed', async () => {
+  /** The interface's view with this part, once it is on screen in the page. */
+  const shownPart = (page: TestPage, part: string) => page.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? null;
+
+  it('imports the interface and shows the banner when the banner is needed', async () => {
     page = await openPage({ config: { policy } });
-    await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
+    await waitFor(() => !!shownPart(page!, 'banner'), 4000, 'the banner');
+    expect(page.requested().some((path) => path.startsWith('/src/ui/mount'))).to.equal(true);
+    expect(shownPart(page, 'banner')!.getBoundingClientRect().height).to.be.greaterThan(0);
   });
 
   const entry = (page: TestPage, part: string) =>
@@ -201,6 +206,43 @@ describe('the loader', () => {
     expect(page.kelisim.allows('analytics')).to.equal(true);
   });
 
+  describe('a cookie of the same name on a longer path', () => {
+    /** Opens the fixture one folder deeper, where a cookie on `/test/fixtures` shadows ours on `/`. */
+    async function openDeep(config: object = { policy }): Promise<NonNullable<TestPage['window']['Kelisim']>> {
+      const frame = document.createElement('iframe');
+      frame.src = '/test/fixtures/core-deep-page.html';
+      document.body.append(frame);
+      cleanups.push(() => frame.remove());
+      const win = frame.contentWindow as TestPage['window'];
+      await waitFor(() => !!win.Kelisim);
+      await win.Kelisim!.init(config);
+      return win.Kelisim!;
+    }
+    const cleanups: Array<() => void> = [];
+    afterEach(() => {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      document.cookie = 'kelisim_consent=; path=/test/fixtures; max-age=0';
+    });
+
+    it('is passed over when it is not a record: ours, on /, is read', async () => {
+      storeCookie(record());
+      document.cookie = 'kelisim_consent=leftover-from-another-app; path=/test/fixtures';
+      const kelisim = await openDeep();
+      expect(kelisim.getConsent()).to.include({ id: record().id, policyVersion: '2026-06-01' });
+    });
+
+    it('is passed over when it is a record this browser never wrote: ours is the one it wrote', async () => {
+      // Ours on the deeper path (it comes first), a stranger's on / (it comes last).
+      const config = { policy, cookie: { path: '/test/fixtures' } };
+      const ours = (await (await openDeep(config)).acceptAll())!;
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      storeCookie(record({ id: 'aaaaaaaa-1111-4222-8333-444455556666', categories: { necessary: true } }));
+      const kelisim = await openDeep(config);
+      expect(kelisim.getConsent()).to.include({ id: ours.id });
+      expect(kelisim.allows('analytics')).to.equal(true);
+    });
+  });
+
   it('refuses a second start after a config that cannot run, and decisions resolve to null', async () => {
     page = await openPage({ config: { policy: { url: '/privacy' } } });
     expect((await page.kelisim.ready).view).to.equal('none');
@@ -279,9 +321,10 @@ describe('the loader', () => {
 
   it('opens the preferences from any element with data-kelisim-open', async () => {
     storeCookie(record());
-    page = await openPage({ config: { policy }, body: '<a href="#" data-kelisim-open><span>Cookie settings</span></a>' });
+    page = await openPage({ config: { policy }, body: '<button type="button" data-kelisim-open><span>Cookie settings</span></button>' });
+    expect(shownPart(page, 'preferences'), 'before the click').to.equal(null);
     page.document.querySelector('span')!.click();
-    await waitFor(() => page!.requested().some((path) => path.startsWith('/src/ui/mount')), 4000, 'the UI chunk');
+    await waitFor(() => (shownPart(page!, 'preferences') as HTMLDialogElement | null)?.open === true, 4000, 'the preferences dialog');
   });
 
   it('reports a corrupt stored value once, not again on every focus', async () => {

@@ -70,8 +70,8 @@ export interface PolicyConfig {
    * (clause 1.2): published on day D, continued use accepts from 00:00 of day D + N + 1.
    */
   implicitAcceptanceDays: number;
-  /** IANA time zone whose calendar counts those days: `Asia/Almaty` (UTC+05:00) by default. */
-  timeZone: string;
+  /** IANA time zone whose calendar counts those days; unset: `Asia/Almaty` (UTC+05:00), Kazakhstan's. */
+  timeZone?: string;
 }
 
 /** Cookie attributes; the localStorage key is the same `name`. */

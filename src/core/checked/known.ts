@@ -10,7 +10,7 @@
  * unchecked: nothing a script on the page could not do through the API anyway.
  */
 import { VERSION } from '../config/defaults.js';
-import { readLocal } from '../record/read.js';
+import { readLocal } from '../local-storage.js';
 
 /** The localStorage key of the fingerprints, newest first, space-separated. */
 export const CHECKED_KEY = 'kelisim_checked';

@@ -27,7 +27,7 @@ describe('resolveConfig', () => {
       texts: { en: { acceptAll: 'OK' } },
     });
     expect(problems).to.deep.equal([]);
-    expect(config.policy).to.deep.equal({ version: '2027-01-01', publishedAt: '2027-01-01', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' });
+    expect(config.policy).to.deep.equal({ version: '2027-01-01', publishedAt: '2027-01-01', implicitAcceptanceDays: 7 });
     expect(config.storage).to.equal('localStorage');
     expect(config.cookie).to.include({ name: 'consent', domain: '.example.kz', path: '/', sameSite: 'Lax' });
     expect(config.endpoint).to.equal('https://collector.example.kz/v1/events');
@@ -36,7 +36,7 @@ describe('resolveConfig', () => {
   });
 
   it('a page policy does not inherit the default publication date', () => {
-    expect(resolveConfig({ policy: { version: 'v9' } }).config.policy).to.deep.equal({ version: 'v9', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' });
+    expect(resolveConfig({ policy: { version: 'v9' } }).config.policy).to.deep.equal({ version: 'v9', implicitAcceptanceDays: 7 });
   });
 
   it('names the key and the reason, and falls back for that key alone', () => {

@@ -72,7 +72,7 @@ const options = shape<CoreConfig & Required<DeferredConfig>>({
     version: text(100, /^/, DEFAULTS.policy.version),
     publishedAt: is<string>('an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00', (v) => typeof v === 'string' && !!publicationDay(v, 'UTC')),
     implicitAcceptanceDays: int(0, 366, DEFAULTS.policy.implicitAcceptanceDays),
-    timeZone: is<string>('an IANA time zone such as Asia/Almaty', (v) => typeof v === 'string' && v.length <= 64 && isTimeZone(v), DEFAULTS.policy.timeZone),
+    timeZone: is<string>('an IANA time zone such as Asia/Almaty', (v) => typeof v === 'string' && v.length <= 64 && isTimeZone(v)),
     url: later,
     changes: later,
   }) as Check<CoreConfig['policy']>,

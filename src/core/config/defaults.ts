@@ -13,7 +13,7 @@ export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
  */
 export function defaults(): CoreConfig {
   return {
-    policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7, timeZone: 'Asia/Almaty' },
+    policy: { version: '2026-06-01', publishedAt: '2026-06-01', implicitAcceptanceDays: 7 },
     categories: [
       { id: 'necessary', required: true },
       { id: 'analytics', cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'] },

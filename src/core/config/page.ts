@@ -53,8 +53,7 @@ export function mergeChecked(given: KelisimOptions): LoadedConfig {
   if (policy) {
     // A page's own policy has no default date: its clock starts only from its own publishedAt.
     const { url, changes, ...own } = policy;
-    const { implicitAcceptanceDays, timeZone } = config.policy;
-    config.policy = { implicitAcceptanceDays, timeZone, ...own } as CoreConfig['policy'];
+    config.policy = { implicitAcceptanceDays: config.policy.implicitAcceptanceDays, ...own } as CoreConfig['policy'];
   }
   // `true` and absent: the default mapping.
   if ((googleConsentMode ?? true) !== true) config.googleConsentMode = googleConsentMode as ConsentModeMapping | false;

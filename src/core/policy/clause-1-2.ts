@@ -15,6 +15,12 @@ export interface CalendarDay {
   day: number;
 }
 
+/** Where clause 1.2's days are counted unless `policy.timeZone` says otherwise: Kazakhstan, UTC+05:00. */
+export const KAZAKHSTAN = 'Asia/Almaty';
+
+/** The calendar in which this policy's days are counted. */
+export const policyTimeZone = (policy: CoreConfig['policy']): string => policy.timeZone ?? KAZAKHSTAN;
+
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$/;
 
@@ -77,8 +83,9 @@ export function isTimeZone(timeZone: string): boolean {
  * policy's time zone. `null` without a publication date: then only the button accepts.
  */
 export function implicitAcceptanceAt(policy: CoreConfig['policy']): Date | null {
-  const published = policy.publishedAt ? publicationDay(policy.publishedAt, policy.timeZone) : null;
-  return published && startOfDay({ ...published, day: published.day + policy.implicitAcceptanceDays + 1 }, policy.timeZone);
+  const zone = policyTimeZone(policy);
+  const published = policy.publishedAt ? publicationDay(policy.publishedAt, zone) : null;
+  return published && startOfDay({ ...published, day: published.day + policy.implicitAcceptanceDays + 1 }, zone);
 }
 
 /**

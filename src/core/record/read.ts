@@ -1,7 +1,9 @@
+import { isChecked } from '../checked/known.js';
+import { readLocal } from '../local-storage.js';
 import type { CookieConfig, StorageKind } from '../types.js';
 
 /**
- * Where the record is read from, in the loader. Writing lives in `store-writer.ts`, in
+ * Where the record is read from, in the loader. Writing lives in `write.ts`, in
  * the decisions chunk: a returning visitor only ever reads, so js-cookie's writer is not
  * on their path. Every method swallows the browser's refusals.
  */
@@ -10,29 +12,31 @@ export interface RecordStore {
   read(): string | null;
 }
 
-/** A localStorage value; `null` where there is none, or where storage is blocked and reading throws. */
-export function readLocal(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Reads a cookie as js-cookie wrote it: URI-encoded, and `decodeURIComponent` undoes it.
- * A value not as js-cookie writes it comes back raw (parsing then says why it is ignored);
- * a cookie setting changed since the page loaded (access throws) reads as none.
+ * Reads our cookie as js-cookie wrote it: URI-encoded, and `decodeURIComponent` undoes it.
+ * A cookie of the same name on a longer path (another app on the site, an old deployment)
+ * comes first in `document.cookie`; ours is the one this browser wrote or checked, else
+ * the last (the shortest path: ours is on `cookie.path`, `/` by default). A value not as
+ * js-cookie writes it comes back raw (parsing then says why it is ignored); a cookie
+ * setting changed since the page loaded (access throws) reads as none.
  */
 function readCookie(name: string): string | null {
-  let value: string | null = null;
+  const values: string[] = [];
   try {
-    value = document.cookie.split('; ').find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1) ?? null;
-    value = value && decodeURIComponent(value);
+    for (const pair of document.cookie.split('; ')) {
+      if (!pair.startsWith(`${name}=`)) continue;
+      let value = pair.slice(name.length + 1);
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // kept raw
+      }
+      values.push(value);
+    }
   } catch {
-    // keep what was read
+    // a cookie setting changed since the page loaded: none
   }
-  return value;
+  return values.find(isChecked) ?? values.at(-1) ?? null;
 }
 
 /**

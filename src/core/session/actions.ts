@@ -1,61 +1,48 @@
 import { clearCookies } from '../gating/cookies.js';
 import { emit } from '../events.js';
 import { activateGated } from '../gating/scripts.js';
-import { gtagConsent } from '../signals/signals.js';
+import { gtagConsent } from '../signals/consent-mode.js';
+import { sendsGpc } from '../signals/gpc.js';
 import { pickLanguage } from '../language.js';
 import { decide, implicitAcceptanceAt } from '../policy/clause-1-2.js';
+import { heldBack, type HeldBackReason } from '../policy/held-back.js';
+import { newCategories } from '../policy/new-categories.js';
+import { Receipts, type ShownWords } from '../receipts/receipts.js';
 import type { Session, UiView } from './session.js';
-import { Transport } from '../transport/transport.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEvent, ReceiptEventType, View } from '../types.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, View } from '../types.js';
 import { writeRecord } from '../record/write.js';
-import { uuid } from '../transport/uuid.js';
-
-/** The `client` of every event. */
-export const CLIENT = 'kelisim/1.0.0';
 
 /** The texts of a view as the visitor saw them, in display order, for `textsHash` (SPEC §8). */
-export interface ShownView {
+export interface ShownView extends ShownWords {
   view: UiView;
-  texts: string[];
-  uiVersion: string;
 }
 
 /**
  * Everything that changes the choice: decisions, policy acceptance, withdrawal, and the
- * receipts they send. A chunk of its own, loaded by the interface or by the first API
- * call that needs it; every change is one {@link Actions.commit}: store, clear refused
- * cookies, follow (Consent Mode, gating, DOM event), receipt.
+ * notice's bookkeeping. In the decisions chunk, loaded by the interface or by the first API
+ * call that needs it. The rules come from `policy/`, the receipts from `receipts/`; every
+ * change here is one {@link Actions.commit}: store, clear refused cookies, receipt, follow
+ * (Consent Mode, gating, `kelisim:consent`).
  */
 export class Actions {
   readonly session: Session;
-  readonly transport: Transport | null;
   /** The language the interface speaks and decisions record. */
   language: Language;
-  /** The consent id of a visitor who has not decided yet: their first receipt carries it. */
-  private readonly pendingId = uuid();
-  private shown: ShownView | null = null;
+  private readonly receipts: Receipts;
   /** Views already shown on this page view: their receipt is sent once. */
   private readonly announced = new Set<UiView>();
-  private shownHash: Promise<string | undefined> = Promise.resolve(undefined);
 
   constructor(session: Session) {
     this.session = session;
     const { endpoint, cookie } = session.config;
     this.language = pickLanguage(session.config.language, session.record?.lang);
-    this.transport = endpoint
-      ? new Transport({ endpoint, queueKey: `${cookie.name}_queue`, onError: (error) => session.report(error) })
-      : null;
-    this.transport?.start();
+    this.receipts = new Receipts(endpoint, `${cookie.name}_queue`, (error) => session.report(error));
   }
 
-  /**
-   * Why "accept all" leaves a category off: a minor and adult-only, or GPC and marked `gpc`.
-   * With `explicit` only the minor rule holds: a visitor's own toggle overrides GPC, never
-   * the need for a guardian's consent.
-   */
-  heldBack(category: CategoryConfig, explicit?: boolean): 'minor' | 'gpc' | null {
+  /** Why a category may not be turned on for this visitor now (see {@link heldBack}). */
+  heldBack(category: CategoryConfig, explicit?: boolean): HeldBackReason | null {
     const { minor, config } = this.session;
-    return minor && category.adultOnly ? 'minor' : !explicit && category.gpc && config.respectGpc && navigator.globalPrivacyControl === true ? 'gpc' : null;
+    return heldBack(category, { minor, gpc: config.respectGpc && sendsGpc() }, explicit);
   }
 
   /** What this page view needs, by the whole of clause 1.2: the loader asks only once the policy has changed. */
@@ -70,8 +57,7 @@ export class Actions {
     const { version } = session.config.policy;
     // Every call updates the proof (a language switch changes the words on screen); only
     // the first showing of a view on this page view is a receipt and an event.
-    this.shown = shown;
-    this.shownHash = sha256(shown.texts.join('\n'));
+    this.receipts.wordsShown(shown);
     if (this.announced.has(shown.view)) return;
     this.announced.add(shown.view);
     if (shown.view === 'banner') this.send('banner.shown');
@@ -79,8 +65,7 @@ export class Actions {
     this.send('notice.shown');
     // Clause 1.2 counts from here: a later page view after the grace period accepts.
     if (session.record.noticeSeen?.version !== version) {
-      session.record = { ...session.record, noticeSeen: { version, at: session.now().toISOString() } };
-      this.write();
+      this.store({ ...session.record, noticeSeen: { version, at: session.now().toISOString() } });
     }
     const at = implicitAcceptanceAt(session.config.policy);
     emit('kelisim:notice', { policyVersion: version, newCategories: this.newCategories(), implicitAcceptanceAt: at && at.toISOString() });
@@ -140,8 +125,7 @@ export class Actions {
 
   /** Optional categories not in the stored choice: new in this policy version. */
   newCategories(): string[] {
-    const record = this.session.record;
-    return record ? this.session.config.categories.filter((c) => !c.required && !(c.id in record.categories)).map((c) => c.id) : [];
+    return newCategories(this.session.record, this.session.config.categories);
   }
 
   private choose(method: Exclude<DecisionMethod, 'implicit'>, wanted: (category: CategoryConfig) => boolean): Consent {
@@ -152,7 +136,7 @@ export class Actions {
     const before = session.record;
     const record: ConsentRecord = {
       v: 1,
-      id: before?.id ?? this.pendingId,
+      id: before?.id ?? this.receipts.pendingId,
       policyVersion: session.config.policy.version,
       categories,
       decidedAt: at,
@@ -167,8 +151,7 @@ export class Actions {
   private commit(record: ConsentRecord, type: ReceiptEventType, method?: DecisionMethod): Consent {
     const { session } = this;
     const before = session.record;
-    session.record = record;
-    this.write();
+    this.store(record);
     clearCookies(session.config.categories.filter((category) => !session.allows(category.id)), session.config.cookie.domain);
     this.send(type, method);
     return this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
@@ -186,52 +169,16 @@ export class Actions {
     return consent;
   }
 
-  /** Persists the session's record where the loader found it can live. */
-  private write(): void {
+  /** The session's new record, kept where the loader found it can live. */
+  private store(record: ConsentRecord): void {
     const { session } = this;
-    writeRecord(session.store.kind, session.config.cookie, session.record && JSON.stringify(session.record));
+    session.record = record;
+    writeRecord(session.store.kind, session.config.cookie, JSON.stringify(record));
   }
 
   private send(type: ReceiptEventType, method?: DecisionMethod): void {
-    const { transport, session } = this;
-    if (!transport) return;
-    const record = session.record;
-    const categories: CategoryChoices = {};
-    for (const category of session.config.categories) categories[category.id] = record ? !!record.categories[category.id] : !!category.required;
-    const event: ReceiptEvent = {
-      eventId: uuid(),
-      type,
-      consentId: record?.id ?? this.pendingId,
-      policyVersion: session.config.policy.version,
-      categories,
-      lang: this.language,
-      at: session.now().toISOString(),
-      page: pageAddress(),
-      client: CLIENT,
-    };
-    if (method) event.method = method;
-    if (session.minor) event.subject = 'minor';
-    const shown = this.shown;
-    // Decisions and acceptances by button carry proof of the words on screen (SPEC §8).
-    if (shown && !type.endsWith('.shown') && method !== 'implicit') {
-      event.uiVersion = shown.uiVersion;
-      void this.shownHash.then((hash) => {
-        if (hash) event.textsHash = hash;
-        void transport.send([event]);
-      });
-    } else void transport.send([event]);
+    const { session } = this;
+    const subject = { record: session.record, categories: session.config.categories, policyVersion: session.config.policy.version, lang: this.language, minor: session.minor, now: session.now() };
+    this.receipts.send(type, subject, method);
   }
-}
-
-/** The page's address as events carry it: origin and path, never the query or hash. */
-export function pageAddress(href = location.href): string {
-  const url = new URL(href);
-  return url.origin + url.pathname;
-}
-
-/** SHA-256 as hex, or undefined where `crypto.subtle` is missing (plain-http pages). */
-async function sha256(text: string): Promise<string | undefined> {
-  if (!crypto.subtle) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -4,8 +4,9 @@ import { emit } from '../events.js';
 import { activateGated } from '../gating/scripts.js';
 import { isChecked } from '../checked/known.js';
 import { currentView, isExpired } from '../policy/current.js';
-import { gtagConsent } from '../signals/signals.js';
-import { openStore, readLocal, type RecordStore } from '../record/read.js';
+import { gtagConsent } from '../signals/consent-mode.js';
+import { readLocal } from '../local-storage.js';
+import { openStore, type RecordStore } from '../record/read.js';
 import type { CategoryChoices, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from '../types.js';
 
 /** What the interface shows; `preferences` is the dialog. */

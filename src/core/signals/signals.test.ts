@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../config/check.js';
 import { createSession, type Session } from '../session/session.js';
-import { isCrawler } from './signals.js';
+import { isCrawler } from './crawler.js';
 import type { KelisimOptions } from '../types.js';
 import { bucketName, cleanPage, endpointUrl, override, storedRecord, waitFor, waitForLog } from '../../../test/support/core-helpers.js';
 

@@ -3,10 +3,6 @@ declare global {
     dataLayer?: unknown[];
     gtag?: (...args: unknown[]) => void;
   }
-  interface Navigator {
-    /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
-    globalPrivacyControl?: boolean;
-  }
 }
 
 /**
@@ -24,10 +20,3 @@ export function gtagConsent(command: 'default' | 'update', state: Record<string,
   w.gtag('consent', command, state);
 }
 
-/**
- * Known crawlers get no interface (gating still applies). Automated and headless browsers
- * (`HeadlessChrome`, `navigator.webdriver`) are people's tools and tests: they get the UI.
- */
-const CRAWLER = /(bot|crawler|spider)[/;)+-]|slackbot|slurp|facebookexternalhit|whatsapp|yandex(images|metrika)/i;
-
-export const isCrawler = (userAgent = navigator.userAgent): boolean => CRAWLER.test(userAgent);
