@@ -11,12 +11,21 @@
  *
  * `custom-elements.json` is written after this by the analyzer (see package.json "build").
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+
+/** The one place the version is written: package.json. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** Writes the package version where the sources name `__KELISIM_VERSION__` (src/core/version.ts). */
+const injectVersion = () => ({
+  name: 'inject-version',
+  transform: (code, id) => (id.endsWith('/src/core/version.ts') ? { code: code.replace(/\b__KELISIM_VERSION__\b(?!:)/g, JSON.stringify(version)), map: null } : null),
+});
 
 const DIST = 'dist';
 const LOADER = 'kelisim.js';
@@ -56,6 +65,8 @@ const compile = () => [
     declaration: false,
     noEmitOnError: true,
   }),
+  // After TypeScript, which compiles the file as it is on disk.
+  injectVersion(),
 ];
 
 /** A chunk's role, from the module it was split at: names a site can recognise in its network panel. */
@@ -135,7 +146,12 @@ function chunkManifest() {
       };
       const loader = needs(LOADER);
       const besidesLoader = (file) => [...needs(file)].filter((name) => !loader.has(name));
-      const manifest = { loader: [...loader], ui: [], decisions: [], languages: {} };
+      // loaderModules: the sources every page view downloads, which test/build checks.
+      const loaderModules = Object.entries(bundle[LOADER].modules)
+        .filter(([, module]) => module.renderedLength > 0)
+        .map(([id]) => relative(process.cwd(), id).replaceAll('\\', '/'))
+        .sort();
+      const manifest = { loader: [...loader], ui: [], decisions: [], languages: {}, loaderModules };
       for (const chunk of chunks) {
         const role = roleOf(chunk.facadeModuleId) ?? (chunk.name === 'decisions' ? 'decisions' : undefined);
         if (role === 'ui' || role === 'decisions') manifest[role] = besidesLoader(chunk.fileName);

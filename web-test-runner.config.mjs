@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -7,6 +8,7 @@ import { hardeningMiddleware, hardeningPlugin } from './test/support/hardening-p
 import { timezonePlugin } from './test/support/timezone-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** Every browser test runs in Debian's headless Chromium; see scripts/chromium.mjs. */
 export default {
@@ -26,5 +28,5 @@ export default {
   ],
   // The hardening suite: the real collector behind a fault-injecting proxy, and the CSP fixture's header.
   middleware: [endpointMiddleware(), hardeningMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig }), hardeningPlugin(), timezonePlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig, define: { __KELISIM_VERSION__: JSON.stringify(version) } }), hardeningPlugin(), timezonePlugin()],
 };

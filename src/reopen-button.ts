@@ -29,7 +29,7 @@ export function showReopenButton(session: Session): void {
     'button{position:fixed;inset:auto auto 16px 16px;z-index:var(--kelisim-z-index,2147483000);width:44px;height:44px;border:1px solid;border-radius:50%;color-scheme:light dark;background:var(--kelisim-bg,Canvas);color:var(--kelisim-fg,CanvasText);font:22px/1 system-ui;cursor:pointer}',
   );
   root.adoptedStyleSheets = [sheet];
-  button.setAttribute('part', 'reopen');
+  button.part.add('reopen');
   button.ariaLabel = button.title = typeof label === 'string' ? label : LABELS[lang];
   // A gear in text presentation (U+FE0E), drawn in the button's colour; the label speaks for it.
   button.textContent = '\u2699\uFE0E';

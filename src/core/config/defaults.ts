@@ -1,7 +1,6 @@
 import type { CoreConfig, Language } from '../types.js';
 
-/** The package version: `Kelisim.version`, and part of what a checked config is remembered by. */
-export const VERSION = '1.0.0';
+export { VERSION } from '../version.js';
 
 /** The languages with built-in texts, in the order the language switch shows them. */
 export const LANGUAGES: Language[] = ['kk', 'ru', 'en'];

@@ -21,22 +21,23 @@ export interface RecordStore {
  * setting changed since the page loaded (access throws) reads as none.
  */
 function readCookie(name: string): string | null {
-  const values: string[] = [];
+  let values: string[] = [];
   try {
-    for (const pair of document.cookie.split('; ')) {
-      if (!pair.startsWith(`${name}=`)) continue;
-      let value = pair.slice(name.length + 1);
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        // kept raw
-      }
-      values.push(value);
-    }
+    values = document.cookie
+      .split('; ')
+      .filter((pair) => pair.startsWith(`${name}=`))
+      .map((pair) => {
+        const value = pair.slice(name.length + 1);
+        try {
+          return decodeURIComponent(value);
+        } catch {
+          return value;
+        }
+      });
   } catch {
     // a cookie setting changed since the page loaded: none
   }
-  return values.find(isChecked) ?? values.at(-1) ?? null;
+  return values.find(isChecked) ?? values.pop() ?? null;
 }
 
 /**

@@ -118,9 +118,9 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
       const consent = session.consent(); // an expired choice grants nothing
       if (config.googleConsentMode && consent) gtagConsent('update', session.consentMode(consent.categories));
       void activateGated(session.allows);
-      addEventListener('storage', (event) => event.key === cookie.name && sync());
-      addEventListener('focus', sync);
-      addEventListener('pageshow', sync);
+      // Another tab's choice: a `storage` event tells at once (localStorage), a look at this tab
+      // again (cookies). `sync` reads only when the stored value changed, so any event will do.
+      for (const type of ['storage', 'focus', 'pageshow']) addEventListener(type, sync);
       document.addEventListener('click', (event) => {
         if ((event.target as Element).closest?.('[data-kelisim-open]')) {
           event.preventDefault();
