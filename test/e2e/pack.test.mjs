@@ -99,6 +99,8 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
     const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kelisim-consent');
     assert.ok(element, 'custom-elements.json describes <kelisim-consent>');
     assert.ok(element.cssParts.some((part) => part.name === 'accept-all'), 'with its parts');
+    const reopen = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kelisim-reopen');
+    assert.deepEqual(reopen?.cssParts.map((part) => part.name), ['reopen'], 'and <kelisim-reopen> with its part');
     assert.equal(require.resolve('kelisim/iife'), join(temp, 'node_modules/kelisim/dist/kelisim.iife.js'));
     assert.equal(require('kelisim/package.json').types, './dist/types/kelisim.d.ts');
   });
