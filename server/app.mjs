@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import Fastify, { LogController } from 'fastify';
 import { originPolicy, registerCors } from './cors.mjs';
+import { EXPECTED_KEYWORD } from './protocol/index.mjs';
 import { EventRateLimiter } from './rate-limit.mjs';
 import { adminRoutes } from './routes/admin.mjs';
 import { eventRoutes } from './routes/events.mjs';
@@ -45,7 +46,8 @@ export function buildApp({
     bodyLimit: BODY_LIMIT,
     trustProxy,
     // No coercion and no silent stripping: a receipt is stored as sent or refused with a reason.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // The protocol's schema annotates fields with `x-expected` (the words of a 400).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, keywords: [EXPECTED_KEYWORD] } },
   });
 
   app.setErrorHandler(handleError);

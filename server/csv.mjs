@@ -3,27 +3,15 @@
  * comma, quote, CR or LF quoted with its quotes doubled.
  */
 
+import { EVENT_FIELDS } from './protocol/index.mjs';
+
 /** @typedef {import('./store/receipt.mjs').Receipt} Receipt */
 
-/** Header row and column order of the export; camelCase like the JSON receipts. */
-export const CSV_FIELDS = /** @type {const} */ ([
-  'seq',
-  'eventId',
-  'type',
-  'consentId',
-  'policyVersion',
-  'categories',
-  'method',
-  'lang',
-  'at',
-  'page',
-  'client',
-  'textsHash',
-  'uiVersion',
-  'subject',
-  'receivedAt',
-  'ip',
-]);
+/**
+ * Header row and column order of the export; camelCase like the JSON receipts: `seq`, the
+ * protocol's fields in its order, then what the server adds.
+ */
+export const CSV_FIELDS = /** @type {ReadonlyArray<keyof Receipt>} */ (Object.freeze(['seq', ...EVENT_FIELDS, 'receivedAt', 'ip']));
 
 /**
  * One CSV field. A value a spreadsheet would run as a formula (starting with `=`, `+`,

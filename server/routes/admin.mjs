@@ -3,6 +3,8 @@ import { requireBearer } from '../admin-auth.mjs';
 import { receiptsCsv } from '../csv.mjs';
 import { consentParamsSchema, exportQuerySchema, receiptsQuerySchema } from '../schema.mjs';
 
+/** @typedef {import('../protocol/events.js').ReceiptEvent} ReceiptEvent */
+
 /** Receipts per `GET /v1/receipts` page unless `limit` says otherwise. */
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -22,28 +24,40 @@ export async function adminRoutes(app, { store, adminToken }) {
     reply.header('Cache-Control', 'no-store');
   });
 
-  app.get('/v1/consents/:consentId', { schema: { params: consentParamsSchema } }, async (request) => {
-    const { consentId } = /** @type {{ consentId: string }} */ (request.params);
-    return { consentId: consentId.toLowerCase(), receipts: await store.byConsent(consentId) };
+  app.get('/v1/consents/:consentId', {
+    schema: { params: consentParamsSchema },
+    /** @type {import('fastify').RouteHandler<{ Params: Pick<ReceiptEvent, 'consentId'> }>} */
+    handler: async (request) => {
+      const { consentId } = request.params;
+      return { consentId: consentId.toLowerCase(), receipts: await store.byConsent(consentId) };
+    },
   });
 
-  app.get('/v1/export.csv', { schema: { querystring: exportQuerySchema } }, async (request, reply) => {
-    const { from, to } = /** @type {{ from?: string, to?: string }} */ (request.query);
-    const range = { from: rangeStart(from), to: rangeEnd(to) };
-    if (range.from && range.to && range.from >= range.to) {
-      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
-    }
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', 'attachment; filename="kelisim-receipts.csv"')
-      .send(Readable.from(receiptsCsv(store.exportRange(range.from, range.to))));
+  app.get('/v1/export.csv', {
+    schema: { querystring: exportQuerySchema },
+    /** @type {import('fastify').RouteHandler<{ Querystring: { from?: string, to?: string } }>} */
+    handler: async (request, reply) => {
+      const { from, to } = request.query;
+      const range = { from: rangeStart(from), to: rangeEnd(to) };
+      if (range.from && range.to && range.from >= range.to) {
+        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="kelisim-receipts.csv"')
+        .send(Readable.from(receiptsCsv(store.exportRange(range.from, range.to))));
+    },
   });
 
-  app.get('/v1/receipts', { schema: { querystring: receiptsQuerySchema } }, async (request) => {
-    const query = /** @type {{ after?: string, limit?: string }} */ (request.query);
-    const after = query.after === undefined ? null : Number(query.after);
-    const receipts = await store.list({ after, limit: query.limit ? Number(query.limit) : DEFAULT_LIST_LIMIT });
-    return { receipts, next: receipts.at(-1)?.seq ?? after ?? 0 };
+  app.get('/v1/receipts', {
+    schema: { querystring: receiptsQuerySchema },
+    /** @type {import('fastify').RouteHandler<{ Querystring: { after?: string, limit?: string } }>} */
+    handler: async (request) => {
+      const { query } = request;
+      const after = query.after === undefined ? null : Number(query.after);
+      const receipts = await store.list({ after, limit: query.limit ? Number(query.limit) : DEFAULT_LIST_LIMIT });
+      return { receipts, next: receipts.at(-1)?.seq ?? after ?? 0 };
+    },
   });
 }
 

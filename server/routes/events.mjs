@@ -1,5 +1,7 @@
 import { batchSchema, describeBatchError } from '../schema.mjs';
 
+/** @typedef {import('../protocol/events.js').ReceiptBatch} ReceiptBatch */
+
 /**
  * @typedef {object} EventRoutesOptions
  * @property {import('../store/index.mjs').ReceiptStore} store
@@ -36,8 +38,9 @@ export async function eventRoutes(app, { store, rateLimiter, storeIp }) {
         .header('Retry-After', String(verdict.retryAfterSeconds))
         .send({ statusCode: 429, error: 'Too Many Requests', message: `rate limit exceeded; retry after ${verdict.retryAfterSeconds} s` });
     },
+    /** @type {import('fastify').RouteHandler<{ Body: ReceiptBatch }>} */
     handler: async (request) => {
-      const { events } = /** @type {{ events: import('../store/receipt.mjs').ReceiptEvent[] }} */ (request.body);
+      const { events } = request.body;
       const result = await store.insertBatch(events, new Date(), storeIp ? request.ip : null);
       request.log.info(result, `stored ${result.accepted} event(s), ${result.duplicates} duplicate(s)`);
       return result;

@@ -3,92 +3,64 @@
  * Store-independent mapping lives here so SQLite and PostgreSQL cannot drift apart.
  */
 
+import { EVENT_FIELDS, REQUIRED_FIELDS, fieldSchema } from '../protocol/index.mjs';
+
+/** An event as POSTed by the widget, already validated against the protocol's schema. @typedef {import('../protocol/events.js').ReceiptEvent} ReceiptEvent */
+
 /**
- * An event as POSTed by the widget (SPEC §8), already validated by the schema.
- * @typedef {object} ReceiptEvent
- * @property {string} eventId
- * @property {string} type
- * @property {string} consentId
- * @property {string} policyVersion
- * @property {Record<string, boolean>} categories
- * @property {string} [method]
- * @property {string} lang
- * @property {string} at
- * @property {string} page
- * @property {string} client
- * @property {string} [textsHash]
- * @property {string} [uiVersion]
- * @property {'minor'} [subject]
+ * A stored receipt: every field of the event (an absent optional one is `null`) and what
+ * the store adds. `at` is the client's clock, `receivedAt` the server's; both are ISO 8601
+ * UTC strings. `seq` is the store's insertion order, used as a cursor.
+ * @typedef {{ [F in keyof ReceiptEvent]-?: undefined extends ReceiptEvent[F] ? NonNullable<ReceiptEvent[F]> | null : ReceiptEvent[F] }
+ *   & { seq: number, receivedAt: string, ip: string | null }} Receipt
  */
 
 /**
- * A stored receipt. `at` is the client's clock, `receivedAt` the server's; both are
- * ISO 8601 UTC strings. `seq` is the store's insertion order, used as a cursor.
- * @typedef {object} Receipt
- * @property {number} seq
- * @property {string} eventId
- * @property {string} type
- * @property {string} consentId
- * @property {string} policyVersion
- * @property {Record<string, boolean>} categories
- * @property {string | null} method
- * @property {string} lang
- * @property {string} at
- * @property {string} page
- * @property {string} client
- * @property {string | null} textsHash
- * @property {string | null} uiVersion
- * @property {string | null} subject
- * @property {string} receivedAt
- * @property {string | null} ip
+ * How one event field is kept, read from its schema: ids and hashes (hex patterns) are
+ * lower-cased so one value cannot be written two ways; a date-time becomes UTC ISO so
+ * receipts sort by it in both stores; an object (categories) is kept as the JSON the
+ * client sent.
+ * @typedef {{ field: string, column: string, required: boolean, kind: 'lower' | 'time' | 'json' | 'text' }} FieldStorage
  */
 
-/**
- * The table's columns, in insert order (without `seq`, which the store assigns).
- * Shared by both stores' SQL and by the CSV export's header.
- */
-export const COLUMNS = Object.freeze([
-  'event_id',
-  'type',
-  'consent_id',
-  'policy_version',
-  'categories',
-  'method',
-  'lang',
-  'at',
-  'page',
-  'client',
-  'texts_hash',
-  'ui_version',
-  'subject',
-  'received_at',
-  'ip',
-]);
+/** @type {readonly FieldStorage[]} */
+const FIELDS = Object.freeze(
+  EVENT_FIELDS.map((field) => {
+    const schema = fieldSchema(field) ?? {};
+    /** @type {FieldStorage['kind']} */
+    const kind =
+      schema.type === 'object' ? 'json'
+      : schema.format === 'date-time' ? 'time'
+      : schema.pattern?.includes('[0-9a-fA-F]') ? 'lower'
+      : 'text';
+    return { field, column: field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), required: REQUIRED_FIELDS.has(field), kind };
+  }),
+);
 
 /**
- * The column values of one event, in {@link COLUMNS} order. Ids and hashes are
- * lower-cased so one UUID cannot be written two ways; `at` becomes UTC ISO so receipts
- * sort by it in both stores; categories are kept as the JSON the client sent.
+ * The table's columns, in insert order (without `seq`, which the store assigns): one per
+ * protocol field, snake_case, then the two the server adds. Shared by both stores' SQL.
+ * A field added to the protocol needs its column added by a migration in both stores.
+ */
+export const COLUMNS = Object.freeze([...FIELDS.map((f) => f.column), 'received_at', 'ip']);
+
+/**
+ * The column values of one event, in {@link COLUMNS} order.
  * @param {ReceiptEvent} event
  * @param {Date} receivedAt
  * @param {string | null} ip
  * @returns {Array<string | Date | null>}
  */
 export function toRow(event, receivedAt, ip) {
+  const values = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (event));
   return [
-    event.eventId.toLowerCase(),
-    event.type,
-    event.consentId.toLowerCase(),
-    event.policyVersion,
-    JSON.stringify(event.categories),
-    event.method ?? null,
-    event.lang,
-    new Date(event.at).toISOString(),
-    event.page,
-    event.client,
-    event.textsHash?.toLowerCase() ?? null,
-    event.uiVersion ?? null,
-    event.subject ?? null,
+    ...FIELDS.map(({ field, kind }) => {
+      const value = values[field];
+      if (value === undefined || value === null) return null;
+      if (kind === 'json') return JSON.stringify(value);
+      if (kind === 'time') return new Date(String(value)).toISOString();
+      return kind === 'lower' ? String(value).toLowerCase() : String(value);
+    }),
     receivedAt,
     ip,
   ];
@@ -100,24 +72,17 @@ export function toRow(event, receivedAt, ip) {
  * @returns {Receipt}
  */
 export function fromRow(row) {
-  return {
-    seq: Number(row.seq),
-    eventId: String(row.event_id),
-    type: String(row.type),
-    consentId: String(row.consent_id),
-    policyVersion: String(row.policy_version),
-    categories: JSON.parse(String(row.categories)),
-    method: nullableText(row.method),
-    lang: String(row.lang),
-    at: isoString(row.at),
-    page: String(row.page),
-    client: String(row.client),
-    textsHash: nullableText(row.texts_hash),
-    uiVersion: nullableText(row.ui_version),
-    subject: nullableText(row.subject),
-    receivedAt: isoString(row.received_at),
-    ip: nullableText(row.ip),
-  };
+  /** @type {Record<string, unknown>} */
+  const receipt = { seq: Number(row.seq) };
+  for (const { field, column, required, kind } of FIELDS) {
+    const value = row[column];
+    if (kind === 'json') receipt[field] = JSON.parse(String(value));
+    else if (kind === 'time') receipt[field] = isoString(value);
+    else receipt[field] = required ? String(value) : nullableText(value);
+  }
+  receipt.receivedAt = isoString(row.received_at);
+  receipt.ip = nullableText(row.ip);
+  return /** @type {Receipt} */ (/** @type {unknown} */ (receipt));
 }
 
 /** @param {unknown} value */
