@@ -1,6 +1,8 @@
+#!/usr/bin/env node
 /**
- * The collector's production entry: `node server/main.mjs`, configured by the environment
- * (docs/collector.md). Once listening it prints one JSON line on stdout,
+ * The collector's production entry: `node server/main.mjs` (or the package's
+ * `kelisim-collector` bin), configured by the environment (docs/collector.md). Once
+ * listening it prints one JSON line on stdout,
  * `{"listening":"http://127.0.0.1:8787","store":"sqlite"}` (plus `adminToken` when one was
  * generated for development), so a supervisor or a test can read the address.
  */

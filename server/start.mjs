@@ -3,6 +3,10 @@
  * overrides) serving `demo/` at `/` and `dist/` at `/dist/` from the same origin, so the
  * demo pages post their receipts without CORS. A random admin token is made for the run
  * (unless KELISIM_ADMIN_TOKEN is set) and printed with the receipts page's address.
+ *
+ * A tool of the repository, not of the collector package: it is left out of the package's
+ * `files`, and `@fastify/static` is a devDependency of the root, not a dependency of the
+ * collector.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
