@@ -10,11 +10,12 @@ import { checkedFingerprints } from './core/checked/known.js';
 import { VERSION } from './core/config/defaults.js';
 import { emit, on } from './core/events.js';
 import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
-import { knownConfig, readPageConfig, type LoadedConfig } from './core/config/page.js';
-import { createSession, loadDecisions, type Session, type UiView } from './core/session/session.js';
+import type { LoadedConfig } from './core/config/loaded.js';
+import { knownConfig, readPageConfig } from './core/config/page.js';
+import { createSession, loadDecisions, type Session } from './core/session/session.js';
 import { isCrawler } from './core/signals/crawler.js';
 import { showReopenButton } from './reopen-button.js';
-import type { Consent, KelisimError, KelisimOptions, ReadyDetail } from './core/types.js';
+import type { Consent, KelisimError, KelisimOptions, ReadyDetail, UiView } from './core/types.js';
 
 export type * from './core/types.js';
 export type { KelisimEventName } from './core/events.js';

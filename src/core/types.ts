@@ -10,8 +10,11 @@ export type Language = 'kk' | 'ru' | 'en';
 /** What the loader decided a page view needs. `implicit` is applied silently and shows nothing. */
 export type View = 'banner' | 'notice' | 'implicit' | 'none';
 
-/** The view announced by `kelisim:ready`: what is on screen for this page view. */
-export type ReadyView = 'banner' | 'notice' | 'none';
+/** The view announced by `kelisim:ready`: what is on screen for this page view (an implicit acceptance shows nothing). */
+export type ReadyView = Exclude<View, 'implicit'>;
+
+/** What the interface shows: the banner, the notice, or the preferences dialog over either. */
+export type UiView = Exclude<ReadyView, 'none'> | 'preferences';
 
 /** How a decision was made; sent as `method` with the event. */
 export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'implicit';

@@ -1,7 +1,6 @@
-import type { Actions } from '../core/session/actions.js';
 import { pickLanguage } from '../core/language.js';
 import { ID } from '../core/config/check.js';
-import type { Session } from '../core/session/session.js';
+import type { Session, SessionActions } from '../core/session/types.js';
 import type { Language, UiConfig } from '../core/types.js';
 import type { Texts } from '../i18n/texts.js';
 import { loadTexts } from './language.js';
@@ -10,7 +9,7 @@ import { resolveUiConfig } from '../core/config/interface.js';
 /** Everything a view draws from: the session, its decisions, the checked config, the texts. */
 export interface UiContext {
   readonly session: Session;
-  readonly actions: Actions;
+  readonly actions: SessionActions;
   readonly config: UiConfig;
   readonly lang: Language;
   /** The built-in texts of `lang` with the page's overrides merged over them. */

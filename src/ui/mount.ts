@@ -1,4 +1,5 @@
-import type { Session, UiView } from '../core/session/session.js';
+import type { Session } from '../core/session/types.js';
+import type { UiView } from '../core/types.js';
 import './define.js';
 
 /**

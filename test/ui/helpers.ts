@@ -5,7 +5,8 @@
  */
 import { sendKeys } from '@web/test-runner-commands';
 import { resolveConfig } from '../../src/core/config/check.js';
-import { createSession, type Session, type UiView } from '../../src/core/session/session.js';
+import { createSession, type Session } from '../../src/core/session/session.js';
+import type { UiView } from '../../src/core/types.js';
 import type { ConsentRecord, KelisimEventMap } from '../../src/core/types.js';
 import type { KelisimConsent } from '../../src/ui/kelisim-consent.js';
 import { mount } from '../../src/ui/mount.js';

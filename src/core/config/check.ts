@@ -4,23 +4,13 @@
  */
 import { defaults } from './defaults.js';
 import { emit } from '../events.js';
-import type { LoadedConfig } from './page.js';
+import type { DeferredConfig, LoadedConfig } from './loaded.js';
 import { remember } from '../checked/remember.js';
 import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
 import { isTimeZone, publicationDay } from '../policy/clause-1-2.js';
 import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language, LocalizedText, ServiceConfig } from '../types.js';
 import { safeEndpointUrl, safeLinkUrl } from './url.js';
 
-/**
- * The page's config as given, for the keys the interface checks when it loads (the loader
- * passes the whole object; the interface reads only these).
- */
-export interface DeferredConfig {
-  policy?: unknown;
-  texts?: unknown;
-  layout?: unknown;
-  controller?: unknown;
-}
 
 /** The outcome of reading a page's config. */
 export interface ConfigResult extends LoadedConfig {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { DeferredConfig } from './check.js';
+import type { DeferredConfig } from './loaded.js';
 import type { KelisimError } from '../types.js';
 import { defaultUiConfig, resolveUiConfig } from './interface.js';
 

@@ -1,4 +1,5 @@
-import { report as reportAll, type DeferredConfig } from './check.js';
+import { report as reportAll } from './check.js';
+import type { DeferredConfig } from './loaded.js';
 import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
 import type { ControllerConfig, KelisimError, Language, UiConfig } from '../types.js';
 import { safeLinkUrl } from './url.js';

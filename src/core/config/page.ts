@@ -4,16 +4,11 @@
  * problem, nothing fatal) is merged over the defaults as it is (see `checked.ts`). Any
  * other config, and every config the first time, goes through the checker (`config.ts`).
  */
-import type { DeferredConfig } from './check.js';
+import type { LoadedConfig } from './loaded.js';
 import { isChecked } from '../checked/known.js';
 import { defaults } from './defaults.js';
 import type { ConsentModeMapping, CoreConfig, KelisimError, KelisimOptions } from '../types.js';
 
-/** A config ready to run: the loader's part merged over the defaults, and the page's config as given, whose interface keys the interface checks. */
-export interface LoadedConfig {
-  config: CoreConfig;
-  deferred: DeferredConfig;
-}
 
 /** Reads `<script type="application/json" id="kelisim-config">`; bad JSON is a problem, not an exception. */
 export function readPageConfig(): { value?: unknown; problem?: KelisimError } {

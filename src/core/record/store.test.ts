@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import Cookies from 'js-cookie';
 import { resolveConfig } from '../config/check.js';
-import { createSession, type Session, type UiView } from '../session/session.js';
+import { createSession, type Session } from '../session/session.js';
+import type { UiView } from '../types.js';
 import { openStore } from './read.js';
 import type { ConsentRecord, KelisimOptions } from '../types.js';
 import { cleanPage, collect, override, storedRecord, waitFor } from '../../../test/support/core-helpers.js';

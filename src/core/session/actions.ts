@@ -7,15 +7,12 @@ import { pickLanguage } from '../language.js';
 import { decide, implicitAcceptanceAt } from '../policy/clause-1-2.js';
 import { heldBack, type HeldBackReason } from '../policy/held-back.js';
 import { newCategories } from '../policy/new-categories.js';
-import { Receipts, type ShownWords } from '../receipts/receipts.js';
-import type { Session, UiView } from './session.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, View } from '../types.js';
-import { writeRecord } from '../record/write.js';
+import { Receipts } from '../receipts/receipts.js';
+import type { Session, SessionActions, ShownView } from './types.js';
 
-/** The texts of a view as the visitor saw them, in display order, for `textsHash` (SPEC §8). */
-export interface ShownView extends ShownWords {
-  view: UiView;
-}
+export type { ShownView } from './types.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, UiView, View } from '../types.js';
+import { writeRecord } from '../record/write.js';
 
 /**
  * Everything that changes the choice: decisions, policy acceptance, withdrawal, and the
@@ -24,7 +21,7 @@ export interface ShownView extends ShownWords {
  * change here is one {@link Actions.commit}: store, clear refused cookies, receipt, follow
  * (Consent Mode, gating, `kelisim:consent`).
  */
-export class Actions {
+export class Actions implements SessionActions {
   readonly session: Session;
   /** The language the interface speaks and decisions record. */
   language: Language;

@@ -1,62 +1,18 @@
-import type { Actions } from './actions.js';
-import type { DeferredConfig } from '../config/check.js';
+import type { DeferredConfig } from '../config/loaded.js';
 import { emit } from '../events.js';
 import { activateGated } from '../gating/scripts.js';
 import { isChecked } from '../checked/known.js';
 import { currentView, isExpired } from '../policy/current.js';
 import { gtagConsent } from '../signals/consent-mode.js';
 import { readLocal } from '../local-storage.js';
-import { openStore, type RecordStore } from '../record/read.js';
-import type { CategoryChoices, Consent, ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from '../types.js';
+import { openStore } from '../record/read.js';
+import type { ConsentRecord, CoreConfig, KelisimError, ReadyDetail, View } from '../types.js';
+import type { DecisionsChunk, Session, SessionActions, SessionHooks } from './types.js';
 
-/** What the interface shows; `preferences` is the dialog. */
-export type UiView = 'banner' | 'notice' | 'preferences';
-
-/** What a session needs from its page; the loader passes the real ones, tests their own. */
-export interface SessionHooks {
-  /** Shows a view: the loader imports the UI chunk here, and only here. None: nothing is shown (crawlers). */
-  mount?: (view: UiView, session: Session) => void;
-  /** The clock, injected so the 7-day rule and expiry are tested without waiting. */
-  now?: () => Date;
-}
-
-/**
- * One widget's state on one page view, and what every page view does with it. This is
- * the part in the loader; decisions (which write, clear cookies and send receipts) live in
- * {@link Actions}, a chunk imported on first need, so a returning visitor never loads them.
- */
-export interface Session {
-  readonly config: CoreConfig;
-  /** The interface's part of the config, checked by the interface when it loads. */
-  readonly deferred: DeferredConfig;
-  readonly store: RecordStore;
-  /** The stored choice; `null` before any. Changed only by {@link Actions} and by sync. */
-  record: ConsentRecord | null;
-  /** A known minor (`setSubject`): adult-only categories stay off. */
-  minor: boolean;
-  now(): Date;
-  /**
-   * What every page view does at start: read the choice, set Consent Mode before any gated
-   * tag runs, run what is allowed, apply clause 1.2 where it accepts, resume unsent receipts,
-   * follow other tabs, announce `kelisim:ready` and show what is needed.
-   */
-  start(): Promise<ReadyDetail>;
-  /** The decisions chunk, imported once on first need. */
-  actions(): Promise<Actions>;
-  /** The stored choice and where it lives, or `null` before any choice (or once expired). */
-  consent(): Consent | null;
-  /** Whether a category is allowed now: required ones always, others by a valid stored choice. */
-  allows(id: string): boolean;
-  /** Shows a view, when this visitor gets an interface at all. */
-  show(view: UiView): void;
-  /** Reports a problem as `kelisim:error`. */
-  report(error: KelisimError): void;
-  /** The Consent Mode state for these choices, minor status applied. */
-  consentMode(choices: CategoryChoices): Record<string, 'granted' | 'denied'>;
-}
+export type { Session, SessionHooks } from './types.js';
 
 /** Imports the decisions chunk: the browser keeps the module, so every call after the first is free. */
-export const loadDecisions = (): Promise<typeof import('../decisions.js')> => import('../decisions.js');
+export const loadDecisions = (): Promise<DecisionsChunk> => import('../decisions.js');
 
 /**
  * Creates the session. Closures rather than a class: the loader is on every page view,
@@ -65,7 +21,7 @@ export const loadDecisions = (): Promise<typeof import('../decisions.js')> => im
 export function createSession(config: CoreConfig, deferred: DeferredConfig = {}, hooks: SessionHooks = {}): Session {
   const { categories, cookie } = config;
   const store = openStore(config.storage, cookie);
-  let chunk: Promise<Actions> | undefined;
+  let chunk: Promise<SessionActions> | undefined;
   /** The stored value last read: a sync reads again only when it changed, and reports a bad one once. */
   let raw: string | null;
 
