@@ -4,8 +4,12 @@
  * Types only: this module costs nothing at run time.
  */
 
-/** The languages with built-in texts. */
-export type Language = 'kk' | 'ru' | 'en';
+// The receipt protocol's types are generated from its one definition, the collector's
+// server/protocol/events.schema.json (scripts/protocol-types.mjs); re-exported here under
+// their public names.
+import type { CategoryChoices, DecisionMethod, Language, ReceiptEvent, ReceiptEventType } from './protocol.js';
+
+export type { CategoryChoices, DecisionMethod, Language, ReceiptEvent, ReceiptEventType };
 
 /** What the loader decided a page view needs. `implicit` is applied silently and shows nothing. */
 export type View = 'banner' | 'notice' | 'implicit' | 'none';
@@ -15,9 +19,6 @@ export type ReadyView = Exclude<View, 'implicit'>;
 
 /** What the interface shows: the banner, the notice, or the preferences dialog over either. */
 export type UiView = Exclude<ReadyView, 'none'> | 'preferences';
-
-/** How a decision was made; sent as `method` with the event. */
-export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'implicit';
 
 /** How the policy version in a record was accepted (clause 1.2). */
 export type PolicyAcceptance = 'button' | 'implicit';
@@ -151,9 +152,6 @@ export interface KelisimOptions {
   respectGpc?: boolean;
 }
 
-/** Category id → allowed. */
-export type CategoryChoices = Record<string, boolean>;
-
 /** The stored choice (SPEC §4). */
 export interface ConsentRecord {
   /** Format version of the record. */
@@ -177,35 +175,6 @@ export interface ConsentRecord {
 export interface Consent extends ConsentRecord {
   /** `memory` when neither cookies nor localStorage could keep it. */
   storage: StorageKind;
-}
-
-/** Event types of the receipt protocol (SPEC §8). */
-export type ReceiptEventType =
-  | 'banner.shown'
-  | 'consent.given'
-  | 'consent.updated'
-  | 'consent.withdrawn'
-  | 'notice.shown'
-  | 'policy.accepted'
-  | 'policy.accepted.implicit';
-
-/** One event of the receipt protocol, as POSTed to the endpoint. */
-export interface ReceiptEvent {
-  eventId: string;
-  type: ReceiptEventType;
-  consentId: string;
-  policyVersion: string;
-  categories: CategoryChoices;
-  method?: DecisionMethod;
-  lang: Language;
-  at: string;
-  /** Origin and path only: never the query string or hash. */
-  page: string;
-  client: string;
-  /** SHA-256 (hex) of the texts the visitor saw, joined in display order. */
-  textsHash?: string;
-  uiVersion?: string;
-  subject?: 'minor';
 }
 
 /** Why something went wrong; `kelisim:error`'s detail. */
