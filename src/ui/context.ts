@@ -47,7 +47,10 @@ export async function prepareContext(session: Session): Promise<UiContext> {
   const categories = new Set(session.config.categories.map((c) => c.id));
   const isTextKey = (key: string): boolean => {
     const category = /^category\.(.+)\.(name|description)$/.exec(key);
-    return category ? ID.test(category[1]!) && categories.has(category[1]!) : Object.hasOwn(builtIn, key) || /^days_(zero|one|two|few|many|other)$/.test(key);
+    // Plural forms and country names differ by language: any language may add its own.
+    return category
+      ? ID.test(category[1]!) && categories.has(category[1]!)
+      : Object.hasOwn(builtIn, key) || /^(days|months)_(zero|one|two|few|many|other)$/.test(key) || /^country\.[A-Z]{2}$/.test(key);
   };
   const config = resolveUiConfig(session.deferred, (error) => session.report(error), isTextKey);
   actions.language = lang;

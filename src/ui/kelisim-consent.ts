@@ -1,17 +1,19 @@
 import { html, nothing } from 'lit/html.js';
-import type { Session, UiView } from '../core/session/session.js';
+import { VERSION } from '../core/version.js';
+import type { Session } from '../core/session/types.js';
+import type { UiView } from '../core/types.js';
 import type { ConsentDetail, Language } from '../core/types.js';
 import { banner, bannerStyles } from './banner.js';
 import { inLanguage, prepareContext, type UiContext, type ViewHandlers } from './context.js';
 import { ShadowElement } from './element.js';
-import { notice } from './notice.js';
+import { notice, noticeStyles } from './notice.js';
 import { preferences, preferencesStyles } from './preferences.js';
 import { shownTexts } from './shown-texts.js';
 import { keepFocusInSight } from './scroll-padding.js';
 import { base, styleSheet, tokens } from './styles.js';
 
-/** Sent with decisions as `uiVersion`: which templates the hashed texts were shown in. */
-export const UI_VERSION = '1.0.0';
+/** Sent with decisions as `uiVersion`: which templates the hashed texts were shown in (the package's version). */
+export const UI_VERSION = VERSION;
 
 /**
  * The consent interface: the first-visit banner, the preferences dialog and the change
@@ -25,7 +27,13 @@ export const UI_VERSION = '1.0.0';
  * @csspart notice - The change notice.
  * @csspart preferences - The preferences `<dialog>`.
  * @csspart title - Each view's heading.
- * @csspart intro - The banner's first paragraph.
+ * @csspart intro - The banner's first paragraph: the operator (with BIN and address when configured) and what is on before a choice.
+ * @csspart points - The banner's list of what a consent must say.
+ * @csspart accept-all-scope - What "accept all" turns on, sharing with Partners abroad included.
+ * @csspart abroad - The countries of the services outside Kazakhstan, when the site names services.
+ * @csspart term - How long the choice lasts.
+ * @csspart changes-rule - How a policy change is announced and accepted (clause 1.2).
+ * @csspart confirm - Above the banner's buttons: pressing any of them is recorded with these words.
  * @csspart summary - The layered policy summary.
  * @csspart summary-item - One expandable part of the summary (`<details>`).
  * @csspart policy-link - The link to the full policy.
@@ -39,13 +47,19 @@ export const UI_VERSION = '1.0.0';
  * @csspart category - One category in the preferences.
  * @csspart switch - A category's switch (`<input type="checkbox" role="switch">`).
  * @csspart locked - Why an adult-only category is locked for a minor.
+ * @csspart services - A category's list of the services that receive data.
+ * @csspart service - One service: its name and country.
+ * @csspart country - A service's country, in the visitor's language.
+ * @csspart cross-border - "Cross-border transfer", after a country other than Kazakhstan.
+ * @csspart service-link - A service's own privacy notice.
  * @csspart save - Saves the preferences.
  * @csspart withdraw - Withdraws consent (clause 2.5).
  * @csspart withdrawn - What withdrawal did, and where to write to end the User Agreement.
  * @csspart published - The notice's publication date.
+ * @csspart changes-details - The notice's disclosure of what changed.
  * @csspart changes - The notice's list of what changed.
- * @csspart new-categories - The notice's list of new categories.
- * @csspart implicit - The notice's clause 1.2 sentence.
+ * @csspart new-categories - The notice's sentence naming the new categories.
+ * @csspart implicit - The notice's clause 1.2 sentence: the day from which continued use accepts, or that the period has passed.
  * @csspart accept-notice - Accepts the changed policy.
  * @csspart close - Closes the preferences or the notice without deciding.
  *
@@ -67,7 +81,7 @@ export const UI_VERSION = '1.0.0';
  * @fires kelisim:notice - (on `document`) when the change notice is shown.
  */
 export class KelisimConsent extends ShadowElement {
-  static styles = [styleSheet(tokens, base, bannerStyles, preferencesStyles)];
+  static styles = [styleSheet(tokens, base, bannerStyles, noticeStyles, preferencesStyles)];
 
   /** The session this element shows; set by {@link show}. */
   session: Session | null = null;

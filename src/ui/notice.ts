@@ -1,51 +1,70 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { LANGUAGES } from '../core/config/defaults.js';
-import { implicitAcceptanceAt, publicationDay, startOfDay } from '../core/policy/clause-1-2.js';
+import { implicitAcceptanceAt, policyTimeZone, publicationDay, startOfDay } from '../core/policy/clause-1-2.js';
 import type { Language } from '../core/types.js';
 import { format, formatDays } from '../i18n/texts.js';
 import type { ViewContext } from './context.js';
 import { languageSwitch } from './language-switch.js';
 import { categoryName, formatDate } from './language.js';
 import { policyLink } from './policy-link.js';
+import { css } from './styles.js';
 
 /**
- * The change notice (clause 1.2): compact and non-blocking. When the new version was
- * published, what changed, which categories are new (they start off), the link, accept,
- * a way to review the settings, and the day from which continued use counts as acceptance.
+ * The change notice (clause 1.2): compact and non-blocking. How the change is accepted (by
+ * the button, or by continued use from a day it names); what changed, expandable so that
+ * the notice stays within half a phone's height: when the new version was published, the
+ * site's lines, the categories new in it (they start off); the link, accept, and a way to
+ * review the settings.
+ *
+ * Dates are calendar days in the policy's time zone (Kazakhstan), never the visitor's: the
+ * day clause 1.2 counts is one day for everyone. A visitor who first sees the notice after
+ * that day is told so, and that continued use after this notice accepts, never "from" a
+ * day already past.
  */
 export function notice(c: ViewContext): TemplateResult {
   const { texts, lang, session, actions, on } = c;
   const { policy } = session.config;
-  const day = (date: Date) => formatDate(date, lang, texts);
-  const publishedDay = policy.publishedAt ? publicationDay(policy.publishedAt, policy.timeZone) : null;
-  const published = publishedDay && startOfDay(publishedDay, policy.timeZone);
+  const zone = policyTimeZone(policy);
+  const day = (instant: Date) => formatDate(instant, zone, lang, texts);
+  const publishedDay = policy.publishedAt ? publicationDay(policy.publishedAt, zone) : null;
+  const published = publishedDay && startOfDay(publishedDay, zone);
   const [changesLang, changes] = changesFor(c.config.policy.changes, lang);
   const added = actions.newCategories().map((id) => categoryName(texts, id));
   const acceptsAt = implicitAcceptanceAt(policy);
+  const days = formatDays(texts, lang, policy.implicitAcceptanceDays);
   return html`
-    <section part="notice" class="overlay box" lang=${lang} aria-labelledby="notice-title">
+    <section part="notice" class="overlay box notice" lang=${lang} aria-labelledby="notice-title">
       <header class="closable">
         <h2 id="notice-title" part="title">${texts.noticeTitle}</h2>
-        <button part="close" class="close" aria-label=${texts.close} @click=${on.dismissNotice}>×</button>
         ${languageSwitch(c)}
+        <button part="close" class="close" aria-label=${texts.close} @click=${on.dismissNotice}>×</button>
       </header>
-      ${published ? html`<p part="published">${sentence(texts.noticePublished, { date: day(published) })}</p>` : nothing}
-      ${changes.length
-        ? html`<h3>${texts.noticeChangesTitle}</h3>
-            <ul part="changes" lang=${changesLang}>
-              ${changes.map((line) => html`<li>${line}</li>`)}
-            </ul>`
-        : nothing}
-      ${added.length ? html`<p part="new-categories">${format(texts.noticeNewCategories, { list: new Intl.ListFormat(lang).format(added) })}</p>` : nothing}
       ${acceptsAt
         ? html`<p part="implicit">
-            ${sentence(texts.noticeImplicit, {
-              date: day(acceptanceDay(acceptsAt, session.now())),
-              days: formatDays(texts, lang, policy.implicitAcceptanceDays),
-            })}
+            ${session.now() >= acceptsAt
+              ? format(texts.noticeImplicitPassed, { days })
+              : sentence(texts.noticeImplicit, { date: day(acceptsAt), days })}
           </p>`
         : nothing}
-      ${policyLink(c)}
+      <div class="more">
+        ${published || changes.length || added.length
+          ? html`<details part="changes-details" class="changes">
+              <summary>${texts.noticeChangesTitle}</summary>
+              ${published ? html`<p part="published">${sentence(texts.noticePublished, { date: day(published) })}</p>` : nothing}
+              ${changes.length
+                ? html`<ul part="changes" lang=${changesLang}>
+                    ${changes.map((line) => html`<li>${line}</li>`)}
+                  </ul>`
+                : nothing}
+              ${added.length
+                ? html`<p part="new-categories">
+                    ${format(added.length === 1 ? texts.noticeNewCategory : texts.noticeNewCategories, { list: listOf(added, texts.listAnd) })}
+                  </p>`
+                : nothing}
+            </details>`
+          : nothing}
+        ${policyLink(c)}
+      </div>
       <div part="actions" class="actions">
         <button part="button accept-notice" @click=${on.acceptNotice}>${texts.acceptNotice}</button>
         <button part="button open-preferences" @click=${on.openPreferences}>${texts.noticeReview}</button>
@@ -60,6 +79,10 @@ export function notice(c: ViewContext): TemplateResult {
  */
 const sentence = (template: string, values: Record<string, string>): string => format(template, values).replace(/\.\.(?=\s|$)/g, '.');
 
+/** “A, B and C”: the texts' own word, since Chromium's `Intl.ListFormat` has no Kazakh patterns («A, B»). */
+const listOf = (items: string[], and: string): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}` : items.join('');
+
 /**
  * The "what changed" lines in the visitor's language; when a page wrote none for it, those of
  * the first language that has some (marked with their `lang`), rather than saying nothing.
@@ -70,11 +93,44 @@ function changesFor(changes: Partial<Record<Language, string[]>>, lang: Language
 }
 
 /**
- * The day from which continued use accepts, for this visitor. Clause 1.2's day when it is
- * still ahead; once it has passed, today: a visitor told only now is bound from the next
- * page view on, never retroactively.
+ * At most half the viewport's height (SPEC §9), so on a phone the page stays in sight above
+ * it; the list of changes is a disclosure, and what still does not fit scrolls inside while
+ * the two actions stay in sight.
  */
-function acceptanceDay(acceptsAt: Date, now: Date): Date {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  return acceptsAt > today ? acceptsAt : today;
-}
+export const noticeStyles = css`
+  .notice {
+    max-height: calc(50% - var(--_space));
+  }
+  @media (min-width: 30.01rem) {
+    .notice {
+      width: min(32rem, calc(100% - 2 * var(--_space)));
+    }
+  }
+  @media (max-width: 30rem) {
+    .notice {
+      max-height: 50%;
+    }
+  }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_space);
+    margin-top: 0.5em;
+  }
+  .changes[open] {
+    flex-basis: 100%;
+  }
+  .changes summary {
+    padding: 0.25em 0;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .changes p,
+  .changes ul {
+    margin-top: 0.25em;
+  }
+  .notice .actions {
+    grid-template-columns: 1fr 1fr;
+  }
+`;

@@ -6,6 +6,7 @@ import { heldBackMessages } from './held-back.js';
 import { languageSwitch } from './language-switch.js';
 import { categoryName, controllerName, say } from './language.js';
 import { policyLink } from './policy-link.js';
+import { serviceList } from './services.js';
 import { css } from './styles.js';
 
 /**
@@ -19,8 +20,8 @@ export function preferences(c: ViewContext, withdrawn: boolean): TemplateResult 
     <dialog part="preferences" class="panel" lang=${c.lang} aria-labelledby="preferences-title" @close=${on.preferencesClosed}>
       <header class="closable">
         <h2 id="preferences-title" part="title">${texts.preferencesTitle}</h2>
-        <button part="close" class="close" aria-label=${texts.close} @click=${on.closePreferences}>×</button>
         ${languageSwitch(c)}
+        <button part="close" class="close" aria-label=${texts.close} @click=${on.closePreferences}>×</button>
       </header>
       <p>${texts.preferencesIntro}</p>
       ${heldBackMessages(c)}
@@ -37,11 +38,12 @@ export function preferences(c: ViewContext, withdrawn: boolean): TemplateResult 
 
 /**
  * One category: a native checkbox with `role="switch"`, its name as the label and its
- * purpose as the description. Required ones are on and disabled; an adult-only one is off
+ * purpose as the description, then the services that receive data under it, each with its
+ * country (Law 94-V Art. 8(4), Art. 16). Required ones are on and disabled; an adult-only one is off
  * and disabled for a known minor, with the reason. GPC does not lock: the visitor's own
  * toggle overrides it (SPEC §6).
  */
-function categorySwitch({ texts, session, actions }: ViewContext, category: CategoryConfig): TemplateResult {
+function categorySwitch({ texts, session, actions, lang }: ViewContext, category: CategoryConfig): TemplateResult {
   const { id, required } = category;
   const locked = actions.heldBack(category, true) === 'minor';
   const on = !!required || (!locked && !!session.consent()?.categories[id]);
@@ -52,10 +54,15 @@ function categorySwitch({ texts, session, actions }: ViewContext, category: Cate
     <p id="about-${id}">
       ${description}${locked ? html`<strong part="locked">${texts.adultOnlyLocked}</strong>` : nothing}
     </p>
+    ${serviceList(texts, lang, category)}
   </li>`;
 }
 
-/** Clause 2.5: what withdrawing does before it is pressed, and where to write to end the agreement after. */
+/**
+ * Clause 2.5: what withdrawing here does before it is pressed; after, where the written
+ * application goes that withdraws consent to processing altogether (and may suspend or end
+ * the User Agreement).
+ */
 function withdrawal({ texts, config, lang, on }: ViewContext, withdrawn: boolean): TemplateResult {
   const { address } = config.controller;
   const controller = controllerName(config.controller, lang);
@@ -88,9 +95,24 @@ export const preferencesStyles = css`
     padding: 0.75em 0;
     border-bottom: 1px solid var(--_border);
   }
-  .category p {
+  .category p,
+  .services {
     grid-column: 2;
     margin: 0;
+  }
+  .services-title {
+    margin-top: 0.5em;
+    font-weight: 600;
+  }
+  [part~='services'] {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .service-name {
+    font-weight: 600;
+  }
+  .service-more {
+    display: block;
   }
   .category label {
     font-weight: 600;

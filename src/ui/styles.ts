@@ -53,8 +53,8 @@ export const tokens = css`
 
 /**
  * What every view shares: the overlay (position: fixed, so the page never moves), the
- * panel of the dialogs, the header (with a close button: title and button on one row, the
- * language switch on its own), the focus ring, and the actions: one size and one style,
+ * panel of the dialogs, the header (the title, the short language switch and the close
+ * button on one row, the title wrapping first), the focus ring, and the actions: one size and one style,
  * kept in sight (sticky) while the text above them scrolls, because on a phone the summary
  * is taller than the screen and reject must stay as visible as accept.
  */
@@ -77,13 +77,16 @@ export const base = css`
   }
   .overlay {
     position: fixed;
-    z-index: var(--_z);
+    /* Above the loader's reopen control (same stacking order, later in the page): a view
+       that is open has its own way to the settings, and must not lose a corner to it. */
+    z-index: calc(var(--_z) + 1);
   }
   .box {
     bottom: var(--_space);
     inset-inline-end: var(--_space);
     width: min(28rem, calc(100% - 2 * var(--_space)));
-    max-height: calc(100% - 2 * var(--_space));
+    /* With the space below it, never more than 70 % of the viewport from the bottom (SPEC §9). */
+    max-height: calc(70% - var(--_space));
     border-radius: var(--_radius);
   }
   .panel {
@@ -112,12 +115,13 @@ export const base = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem var(--_space);
+    gap: 0.25rem 0.5rem;
   }
   h2 {
-    flex: 1 1 auto;
+    flex: 1 1 10rem;
     margin: 0;
-    font-size: 1.25em;
+    font-size: 1.125em;
+    line-height: 1.3;
   }
   h3 {
     margin: var(--_space) 0 0;
@@ -146,9 +150,18 @@ export const base = css`
   .closable {
     display: grid;
     grid-template-columns: 1fr auto;
+    gap: 0 0.5rem;
   }
   .closable .languages {
-    grid-column: 1 / -1;
+    grid-row: 2;
+  }
+  @media (min-width: 30.01rem) {
+    .closable {
+      grid-template-columns: 1fr auto auto;
+    }
+    .closable .languages {
+      grid-row: auto;
+    }
   }
   .languages button,
   .close {
@@ -171,18 +184,22 @@ export const base = css`
     padding: 0.5em;
     border-inline-start: 4px solid var(--_accent);
   }
-  .actions {
-    position: sticky;
-    bottom: calc(-1 * var(--_space));
+  .actions,
+  .buttons {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     gap: 0.5rem;
+  }
+  .actions {
+    position: sticky;
+    bottom: calc(-1 * var(--_space));
     margin-top: 0.5rem;
     padding-block: 0.5rem var(--_space);
     margin-bottom: calc(-1 * var(--_space));
     background: var(--_bg);
   }
-  .box .actions {
+  .box .actions,
+  .box .buttons {
     grid-template-columns: 1fr;
   }
   .actions button {

@@ -3,16 +3,18 @@ import { format, type Texts } from '../i18n/texts.js';
 
 /**
  * The parts of the layered summary, in the order a consent must name them (Law 94-V
- * Art. 8(4); policy clauses 1.1, 2.2, 2.1, 2.4, 4.2, 2.5, 3.3): who, what, why, where and
- * how long, sharing (across borders too), rights and withdrawal, security.
+ * Art. 8(4)): who (clause 1.1), what (2.2, 2.3), why (2.1), where and how long (2.4),
+ * who receives it (4.1–4.3, across borders too), rights (Art. 24) and withdrawal (2.5),
+ * security (3.1–3.5). docs/content.md has the table.
  */
 const PARTS = ['Who', 'What', 'Why', 'Where', 'Sharing', 'Rights', 'Security'] as const;
 
 /**
  * The policy summary's second layer: each part a heading that expands (`<details>`) to one
- * or two plain sentences. Native disclosure: keyboard, state and semantics come with it.
+ * or two plain sentences, and `after` them (the link to the full policy) in the same row.
+ * Native disclosure: keyboard, state and semantics come with it.
  */
-export const summary = (texts: Texts, controller: string): TemplateResult => html`
+export const summary = (texts: Texts, controller: string, after: TemplateResult): TemplateResult => html`
   <div part="summary" class="summary">
     ${PARTS.map(
       (part) => html`<details part="summary-item">
@@ -20,5 +22,6 @@ export const summary = (texts: Texts, controller: string): TemplateResult => htm
         <p>${format(texts[`summary${part}`], { controller })}</p>
       </details>`,
     )}
+    ${after}
   </div>
 `;

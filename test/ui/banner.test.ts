@@ -6,6 +6,7 @@ import en from '../../src/i18n/en.js';
 import kk from '../../src/i18n/kk.js';
 import ru from '../../src/i18n/ru.js';
 import { focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, tabTo, until } from './helpers.js';
+import { VERSION } from '../../src/core/version.js';
 
 /** The optional categories' values in the stored record. */
 const optional = () => {
@@ -311,7 +312,7 @@ describe('first-visit banner', () => {
         return log.events.find((e) => e.type === 'consent.given');
       }, 'the receipt');
       expect(given.textsHash).to.equal(await sha256(texts.join('\n')));
-      expect(given.uiVersion).to.equal('1.0.0');
+      expect(given.uiVersion).to.equal(VERSION);
       expect(given.lang).to.equal('ru');
     });
   });

@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import en from '../../src/i18n/en.js';
 import kk from '../../src/i18n/kk.js';
 import { COOKIE, focused, part, press, readRecord, recordEvents, resetPage, settle, start, storedRecord, storeRecord, tabTo, until, type StartOptions } from './helpers.js';
 
-/** Three days after the built-in version's publication: clause 1.2's seven days are still ahead. */
-const JUNE_3 = new Date(2026, 5, 3, 12);
+/** Two days after the built-in version's publication: clause 1.2's seven days are still ahead. */
+const JUNE_3 = new Date('2026-06-03T12:00:00+05:00');
+/** Published 1 June (Kazakhstan), seven days following it: continued use accepts from 9 June 00:00 UTC+05:00. */
+const JUNE_9_ALMATY = '2026-06-08T19:00:00.000Z';
 const CHANGES = {
   en: ['Sharing with partners is now a category of its own.', 'The storage period is stated more precisely.'],
   ru: ['Передача партнёрам выделена в отдельную категорию.'],
@@ -25,24 +27,33 @@ const texts = (root: ShadowRoot, name: string) => part(root, name).textContent!.
 
 describe('change notice', () => {
   beforeEach(resetPage);
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    await executeServerCommand('emulate-timezone', { timeZone: '' });
+  });
 
-  it('says when the version was published, what changed, what is new, and the clause 1.2 date', async () => {
+  it('says how the change is accepted and from which day; what changed, when, and what is new behind a disclosure', async () => {
     const events = recordEvents();
     const { root } = await start(returning());
     const notice = part(root, 'notice');
     expect(notice.tagName).to.equal('SECTION');
     expect(part(root, 'title').textContent).to.equal(en.noticeTitle);
+    expect(texts(root, 'implicit')).to.equal(
+      'The changes are accepted by the button, or if you keep using the services from June 9, 2026 (after 7 calendar days following the day of publication).',
+    );
+    const details = part<HTMLDetailsElement>(root, 'changes-details');
+    expect(details.open, 'collapsed at first').to.be.false;
+    expect(details.querySelector('summary')!.textContent).to.equal(en.noticeChangesTitle);
     expect(texts(root, 'published')).to.equal('The new version was published on June 1, 2026.');
     expect([...part(root, 'changes').querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(CHANGES.en);
-    expect(texts(root, 'new-categories')).to.equal('New categories: Sharing with partners. They stay off until you turn them on.');
-    expect(texts(root, 'implicit')).to.equal('If you keep using the service from June 8, 2026 (7 calendar days after publication), the changes count as accepted.');
+    expect(texts(root, 'new-categories')).to.equal('New category: Sharing with Partners. It stays off until you turn it on.');
+    for (const name of ['published', 'changes', 'new-categories']) expect(details.contains(part(root, name)), name).to.be.true;
     expect(part<HTMLAnchorElement>(root, 'policy-link').href).to.equal('https://edunavigator.kz/privacy');
     expect(part(root, 'accept-notice').textContent!.trim()).to.equal(en.acceptNotice);
     expect(part(root, 'open-preferences').textContent!.trim()).to.equal(en.noticeReview);
 
     const [detail] = events.of('kelisim:notice');
-    expect(detail).to.deep.equal({ policyVersion: '2026-06-01', newCategories: ['partners'], implicitAcceptanceAt: '2026-06-08T19:00:00.000Z' });
+    expect(detail).to.deep.equal({ policyVersion: '2026-06-01', newCategories: ['partners'], implicitAcceptanceAt: JUNE_9_ALMATY });
     expect(readRecord()!.noticeSeen, 'clause 1.2 counts from this showing').to.deep.equal({ version: '2026-06-01', at: JUNE_3.toISOString() });
     events.stop();
   });
@@ -51,33 +62,87 @@ describe('change notice', () => {
     const { root } = await start(returning({ config: { language: 'ru' } }));
     expect(texts(root, 'published')).to.equal('Новая редакция опубликована 1 июня 2026 г.');
     expect([...part(root, 'changes').querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(CHANGES.ru);
-    expect(texts(root, 'new-categories')).to.equal('Новые категории: Передача партнёрам. Они выключены, пока вы их не включите.');
+    expect(texts(root, 'new-categories')).to.equal('Новая категория: Передача Партнёрам. Она выключена, пока вы её не включите.');
     expect(texts(root, 'implicit')).to.equal(
-      'Если вы продолжите пользоваться сервисом с 8 июня 2026 г. (через 7 календарных дней после публикации), изменения будут считаться принятыми.',
+      'Изменения принимаются нажатием кнопки или продолжением пользования сервисом с 9 июня 2026 г. (через 7 календарных дней после дня публикации).',
     );
+  });
+
+  describe('new categories, by count', () => {
+    /** A visitor who chose before marketing and partners existed: two categories are new. */
+    const beforeTwo = (lang: string) =>
+      returning({ config: { language: lang }, record: storedRecord({ categories: { necessary: true, analytics: true }, decidedAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z' }) });
+    const cases = [
+      ['en', 'New category: Sharing with Partners. It stays off until you turn it on.', 'New categories: Marketing and Sharing with Partners. They stay off until you turn them on.'],
+      ['ru', 'Новая категория: Передача Партнёрам. Она выключена, пока вы её не включите.', 'Новые категории: Маркетинг и Передача Партнёрам. Они выключены, пока вы их не включите.'],
+      ['kk', 'Жаңа санат: Серіктестерге беру. Өзіңіз қоспайынша, ол өшірулі тұрады.', 'Жаңа санаттар: Маркетинг және Серіктестерге беру. Өзіңіз қоспайынша, олар өшірулі тұрады.'],
+    ] as const;
+    for (const [lang, one, two] of cases) {
+      it(`${lang}: one category in the singular, two in the plural`, async () => {
+        const single = await start(returning({ config: { language: lang } }));
+        expect(texts(single.root, 'new-categories')).to.equal(one);
+        resetPage();
+        const double = await start(beforeTwo(lang));
+        expect(texts(double.root, 'new-categories')).to.equal(two);
+      });
+    }
   });
 
   it('Russian plural for 1 and 2 days', async () => {
     const one = await start(returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 1 } } }));
-    expect(texts(one.root, 'implicit')).to.include('(через 1 календарный день после публикации)');
+    expect(texts(one.root, 'implicit')).to.include('с 5 июня 2026 г. (через 1 календарный день после дня публикации)');
     resetPage();
     const two = await start(returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 2 } } }));
-    expect(texts(two.root, 'implicit')).to.include('(через 2 календарных дня после публикации)');
+    expect(texts(two.root, 'implicit')).to.include('с 6 июня 2026 г. (через 2 календарных дня после дня публикации)');
   });
 
   it('Kazakh: its own date form and the nominative placeholders', async () => {
     const { root } = await start(returning({ config: { language: 'kk' } }));
-    expect(texts(root, 'implicit')).to.equal(kk.noticeImplicit.replace('{days}', '7 күнтізбелік күн').replace('{date}', '2026 ж. 8 маусым'));
-    expect(texts(root, 'published')).to.equal('Жаңа редакцияның жарияланған күні: 2026 ж. 1 маусым.');
+    expect(texts(root, 'implicit')).to.equal(kk.noticeImplicit.replace('{days}', '7 күнтізбелік күн').replace('{date}', '2026 ж. 9 маусым'));
+    expect(texts(root, 'published')).to.equal('Жарияланған күні: 2026 ж. 1 маусым.');
     expect(part(root, 'title').textContent).to.equal(kk.noticeTitle);
     // No lines in Kazakh: the first language that has some, marked as such.
     expect(part(root, 'changes').getAttribute('lang')).to.equal('ru');
   });
 
-  it('a visitor told only after the seven days is bound from today, not retroactively', async () => {
-    const july = new Date(2026, 6, 20, 12);
-    const { root } = await start(returning({ now: () => july }));
-    expect(texts(root, 'implicit')).to.include('from July 20, 2026');
+  describe('clause 1.2’s days, in Kazakhstan’s calendar whatever the visitor’s', () => {
+    for (const timeZone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+      it(`a visitor in ${timeZone} reads 1 June and 9 June, Kazakhstan’s dates`, async () => {
+        await executeServerCommand('emulate-timezone', { timeZone });
+        const { root } = await start(returning());
+        expect(texts(root, 'published')).to.equal('The new version was published on June 1, 2026.');
+        expect(texts(root, 'implicit')).to.include('from June 9, 2026 (after 7 calendar days');
+      });
+    }
+
+    it('a publication given as an instant is the day it falls on in Kazakhstan', async () => {
+      // 20:00 UTC on 31 May is 01:00 on 1 June in Almaty: published 1 June, accepted from 9 June.
+      const { root } = await start(returning({ config: { policy: { version: '2026-06-01', publishedAt: '2026-05-31T20:00:00Z' } } }));
+      expect(texts(root, 'published')).to.equal('The new version was published on June 1, 2026.');
+      expect(texts(root, 'implicit')).to.include('from June 9, 2026');
+    });
+  });
+
+  describe('a visitor told only after the period has passed', () => {
+    const cases = [
+      ['en', 'The period of 7 calendar days after the day of publication has passed: if you keep using the services after this notice, the changes count as accepted.'],
+      ['ru', 'Срок в 7 календарных дней после дня публикации истёк: если вы продолжите пользоваться сервисом после этого уведомления, изменения будут считаться принятыми.'],
+      ['kk', 'Жарияланған күннен кейінгі 7 күнтізбелік күн өтті: осы хабарламадан кейін Сервисті пайдалануды жалғастырсаңыз, өзгертулер сіз тарапыңыздан қабылданған болып саналады.'],
+    ] as const;
+    for (const [lang, sentence] of cases) {
+      it(`${lang}: is told the period has passed, never “from” a past date`, async () => {
+        const { root } = await start(returning({ now: () => new Date('2026-07-20T12:00:00+05:00'), config: { language: lang } }));
+        expect(texts(root, 'implicit')).to.equal(sentence);
+      });
+    }
+
+    it('from the first moment of the day clause 1.2 names: 9 June 00:00 in Almaty', async () => {
+      const before = await start(returning({ now: () => new Date(Date.parse(JUNE_9_ALMATY) - 1) }));
+      expect(texts(before.root, 'implicit')).to.include('from June 9, 2026');
+      resetPage();
+      const at = await start(returning({ now: () => new Date(JUNE_9_ALMATY) }));
+      expect(texts(at.root, 'implicit')).to.equal(en.noticeImplicitPassed.replace('{days}', '7 calendar days'));
+    });
   });
 
   it('without a publication date: no date, no clause 1.2 sentence, only the button accepts', async () => {
