@@ -25,6 +25,7 @@ const WORDS = {
     gpc: 'Браузер Global Privacy Control сигналын жібереді',
     minor: 'Пайдаланушы 18 жасқа толмаған',
     address: 'Компанияның мекенжайын көрсету',
+    example: 'БСН 000000000000 мен мекенжай – демо үшін мысал, нақты деректер емес.',
     theme: 'Екінші тақырып (CSS айнымалылары)',
     reload: 'Өзгерту бетті қайта жүктейді.',
     status: 'Күйі',
@@ -54,6 +55,7 @@ const WORDS = {
     gpc: 'Браузер передаёт сигнал Global Privacy Control',
     minor: 'Пользователю нет 18 лет',
     address: 'Указать адрес Компании',
+    example: 'БИН 000000000000 и адрес — примеры для демо, а не настоящие реквизиты.',
     theme: 'Вторая тема (CSS-переменные)',
     reload: 'Изменение перезагружает страницу.',
     status: 'Состояние',
@@ -83,6 +85,7 @@ const WORDS = {
     gpc: 'The browser sends Global Privacy Control',
     minor: 'The visitor is under 18',
     address: 'Give the Company’s address',
+    example: 'The BIN 000000000000 and the address are examples for the demo, not real details.',
     theme: 'Second theme (CSS custom properties)',
     reload: 'A change reloads the page.',
     status: 'Status',
@@ -197,12 +200,14 @@ function buildPanel() {
       { class: 'check' },
       element('input', {
         type: 'checkbox',
-        checked: !!settings.address,
-        // A sample, not the Company's real address: the withdrawal text names whatever is configured.
-        onchange: (event) => saveAndReload({ address: event.target.checked ? '010000, Astana, Demo street 1 (sample)' : undefined }),
+        checked: !settings.noAddress,
+        // An example address (demo-config.js), not the Company's real one: without it, the
+        // withdrawal text points to the address in the User Agreement instead.
+        onchange: (event) => saveAndReload({ noAddress: event.target.checked ? undefined : true }),
       }),
       ` ${words.address}`,
     ),
+    element('p', { class: 'hint' }, words.example),
     element('p', { class: 'hint' }, words.reload),
     element('h3', {}, words.status),
     status,
