@@ -27,12 +27,13 @@ export function globMatches(pattern: string, name: string): boolean {
 }
 
 /**
- * Deletes the cookies of refused categories. Trackers set their cookies on the host or on
- * a parent domain (`.edunavigator.kz`), so each is expired on the host, on every parent
- * domain and on the configured one.
+ * Deletes the cookies of refused categories: the category's own patterns and those of its
+ * services. Trackers set their cookies on the host or on a parent domain
+ * (`.edunavigator.kz`), so each is expired on the host, on every parent domain and on the
+ * configured one.
  */
 export function clearCookies(refused: CategoryConfig[], configuredDomain?: string, doc: Document = document): string[] {
-  const patterns = refused.flatMap((category) => category.cookies ?? []);
+  const patterns = refused.flatMap((category) => [...(category.cookies ?? []), ...(category.services ?? []).flatMap((service) => service.cookies ?? [])]);
   if (!patterns.length) return [];
   const host = location.hostname;
   const labels = host.split('.');

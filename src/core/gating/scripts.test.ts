@@ -194,6 +194,13 @@ describe('cookie clearing', () => {
     expect(cookieNames()).to.not.include.any.members(['my.cookie', 'a+b_1']);
   });
 
+  it("clears the cookies of a refused category's services too", () => {
+    for (const name of ['_ym_uid', '_ym_d', 'tmr_lvid', 'kept']) setCookie(name, '1');
+    const analytics = { id: 'analytics', services: [{ name: 'Yandex Metrica', country: 'RU', cookies: ['_ym_*'] }, { name: 'VK Ads', country: 'RU', cookies: ['tmr_*'] }] };
+    expect(clearCookies([analytics]).sort()).to.deep.equal(['_ym_d', '_ym_uid', 'tmr_lvid']);
+    expect(cookieNames()).to.include('kept');
+  });
+
   it('clears on the host even when a cookie domain is configured', () => {
     const cleared = clearCookies([{ id: 'analytics', cookies: ['_ga_*'] }], '.edunavigator.kz');
     expect(cleared).to.deep.equal(['_ga_ABC123']);
