@@ -33,7 +33,7 @@ const en: Texts = {
     '{controller} (the Company) is responsible for your personal data. Its Partners may also collect and process it for the purposes below.',
   summaryWhatTitle: 'What data',
   summaryWhat:
-    'Your mobile number, e-mail address, IP address, geolocation, search history, login dates and times, cookies, browser and operating system details, and what you give yourself, such as your avatar, user name, gender and date of birth, plus other data these purposes need. The Company may complete or correct this data from open sources or from third parties under contract with it.',
+    'Your mobile number, e-mail address, IP address, geolocation, search history, login dates and times, cookies, browser and operating system details, and what you provide yourself, such as your avatar, user name, gender and date of birth, plus other data these purposes need. The Company may complete or correct this data from open sources or from third parties under contract with it.',
   summaryWhyTitle: 'Why',
   summaryWhy:
     'Always, under the User Agreement: to provide the services, send notifications and information about them, handle your requests, tell you about changes to the User Agreement and meet the Company’s legal duties. Only with your consent: measuring how the services are used, to improve their quality and develop new ones (analytics); personalised content and targeted advertising, advertising campaigns, market research and contests (marketing); sharing data with Partners.',
