@@ -24,6 +24,7 @@ const MOMENT_TIMEOUT_MS = 15_000;
  * @property {number} heapMb JS heap used after a garbage collection
  * @property {number} bytes the subject's JS + CSS as transferred (gzip bodies)
  * @property {string[]} files the subject's JS + CSS files fetched
+ * @property {number} criticalBytes the subject's files requested before its banner was visible (gzip bodies): its critical path
  * @property {boolean} bannerShown whether the banner was on screen at the end
  */
 
@@ -31,10 +32,10 @@ const MOMENT_TIMEOUT_MS = 15_000;
  * @param {import('playwright-core').Browser} browser
  * @param {import('../scripts/static-server.mjs').StaticServer} server
  * @param {import('./subjects.mjs').Subject} subject
- * @param {{ throttle: number, storageState?: object }} options `storageState`: a returning visitor's cookies and storage
+ * @param {{ throttle: number, storageState?: object, network?: { latency: number, down: number, up: number } }} options `storageState`: a returning visitor's cookies and storage; `network`: round-trip ms and bits per second, emulated by Chromium
  * @returns {Promise<RunFigures>}
  */
-export async function visit(browser, server, subject, { throttle, storageState }) {
+export async function visit(browser, server, subject, { throttle, storageState, network }) {
   const context = await browser.newContext(storageState ? { storageState } : {});
   try {
     await context.addInitScript(probe, { banner: subject.banner });
@@ -42,6 +43,10 @@ export async function visit(browser, server, subject, { throttle, storageState }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await cdp.send('Performance.enable');
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: network.latency, downloadThroughput: network.down / 8, uploadThroughput: network.up / 8 });
+    }
     const since = server.requests.length;
 
     await page.goto(`${server.url}/${subject.id}.html`, { waitUntil: 'commit' });
@@ -58,6 +63,7 @@ export async function visit(browser, server, subject, { throttle, storageState }
     const { metrics: afterGc } = await cdp.send('Performance.getMetrics');
     const metric = (list, name) => list.find((entry) => entry.name === name)?.value ?? 0;
     const results = await page.evaluate(() => window.__bench.results());
+    const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, start: entry.startTime, bytes: entry.encodedBodySize })));
     const bannerShown = subject.banner.length > 0 && (await page.locator(subject.banner.join(' >> ')).first().isVisible().catch(() => false));
 
     const isOwn = (url) => {
@@ -85,6 +91,8 @@ export async function visit(browser, server, subject, { throttle, storageState }
       heapMb: metric(afterGc, 'JSHeapUsedSize') / 2 ** 20,
       bytes: own.reduce((sum, request) => sum + request.bytes, 0),
       files: own.map((request) => request.path),
+      // Requested before the banner's first visible frame: what it needed to paint.
+      criticalBytes: results.bannerVisibleAt === null ? 0 : resources.filter((entry) => isOwn(entry.url) && entry.start <= results.bannerVisibleAt).reduce((sum, entry) => sum + entry.bytes, 0),
       bannerShown,
     };
   } finally {

@@ -22,6 +22,7 @@ export const FIRST_VISIT = [
   { key: 'bannerLongestScriptMs', label: "  banner's longest script run", unit: 'ms', read: (run) => run.bannerLongestScriptMs, digits: 0 },
   { key: 'layoutShift', label: 'layout shift (CLS)', unit: '', read: (run) => run.layoutShift, digits: 3 },
   { key: 'heapMb', label: 'JS heap used', unit: 'MB', read: (run) => run.heapMb, digits: 2 },
+  { key: 'criticalKb', label: 'critical path (before the banner), gzip', unit: 'KB', read: (run) => run.criticalBytes / 1024, digits: 1 },
   { key: 'kb', label: 'JS + CSS transferred, gzip', unit: 'KB', read: (run) => run.bytes / 1024, digits: 1 },
   { key: 'requests', label: 'JS + CSS requests', unit: '', read: (run) => run.files.length, digits: 0 },
   { key: 'fcp', label: 'page first contentful paint', unit: 'ms', read: (run) => run.fcp, digits: 0 },
@@ -37,6 +38,26 @@ export const RETURNING = [
   { key: 'bannerLongTasks', label: '  caused by the banner', unit: 'count', read: (run) => run.bannerLongTasks, digits: 0 },
   { key: 'bannerLongestScriptMs', label: "  banner's longest script run", unit: 'ms', read: (run) => run.bannerLongestScriptMs, digits: 0 },
   { key: 'heapMb', label: 'JS heap used', unit: 'MB', read: (run) => run.heapMb, digits: 2 },
+];
+
+/** What the benchmark's network condition reports: a first visit behind a slow link. */
+export const FIRST_VISIT_NETWORK = FIRST_VISIT.filter((metric) => ['bannerVisible', 'criticalKb', 'scriptMs', 'bannerLongTasks', 'layoutShift', 'fcp'].includes(metric.key));
+
+/**
+ * @typedef {object} LighthouseMetric
+ * @property {string} key
+ * @property {string} label
+ * @property {string} unit
+ * @property {(run: {fcp: number, lcp: number, cls: number, ownScriptMs: number}) => number} read
+ * @property {number} digits
+ */
+
+/** @type {LighthouseMetric[]} Lighthouse's figures, per preset. */
+export const LIGHTHOUSE = [
+  { key: 'fcp', label: 'page FCP (simulated)', unit: 'ms', read: (run) => run.fcp, digits: 0 },
+  { key: 'lcp', label: 'page LCP (simulated)', unit: 'ms', read: (run) => run.lcp, digits: 0 },
+  { key: 'cls', label: 'CLS', unit: '', read: (run) => run.cls, digits: 3 },
+  { key: 'ownScriptMs', label: "banner's script evaluation + parse", unit: 'ms', read: (run) => run.ownScriptMs, digits: 0 },
 ];
 
 /** A figure as printed: fixed digits, "—" for none. */

@@ -1,0 +1,116 @@
+/**
+ * Lighthouse 12's view of what a banner costs the page: the page's own first contentful
+ * paint and largest contentful paint under Lighthouse's simulated throttling, its mobile
+ * and desktop presets, for the same page alone and with each banner, plus the banner's
+ * script evaluation and parse (from the `bootup-time` audit). Each run is a first visit:
+ * Lighthouse clears the origin's storage before it loads the page.
+ *
+ * Lighthouse 12.2.3 reads `args.chrome_frame_reporter` from the trace, which current
+ * Chromium writes as `args.frame_reporter`; without it the LCP-element and layout-shift
+ * audits error. The trace gatherer is replaced by one that mends the trace as it is
+ * collected (bench/lighthouse-trace.mjs), before any other gatherer reads it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+
+/** A config with the mending trace gatherer in place of Lighthouse's own. */
+const mended = (config = {}) => ({
+  ...config,
+  extends: 'lighthouse:default',
+  artifacts: [{ id: 'Trace', gatherer: fileURLToPath(new URL('./lighthouse-trace.mjs', import.meta.url)) }],
+});
+
+/** The presets: Lighthouse's default is mobile (Moto G Power, slow 4G, 4× CPU), and its desktop config. */
+export const PRESETS = { mobile: mended(), desktop: mended(desktopConfig) };
+
+/** A free loopback port for Chromium's debugging endpoint. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Debian's Chromium with a debugging port for Lighthouse, in a profile of its own. */
+async function launchChromium() {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'kelisim-lh-'));
+  const child = spawn(chromiumPath(), [...chromiumArgs, '--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/json/version`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    port,
+    close: () => {
+      child.kill();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One Lighthouse run of `url` with a preset.
+ * @returns {Promise<{fcp: number, lcp: number, cls: number, ownScriptMs: number, errors: string[]}>}
+ */
+async function run(port, url, preset, ownFiles) {
+  const result = await lighthouse(url, { port, logLevel: 'error', output: 'json', onlyCategories: ['performance'] }, PRESETS[preset]);
+  {
+    const { audits } = result.lhr;
+    const own = (item) => {
+      try {
+        return ownFiles.test(new URL(item.url).pathname);
+      } catch {
+        return false;
+      }
+    };
+    const bootup = audits['bootup-time']?.details?.items ?? [];
+    return {
+      fcp: audits['first-contentful-paint'].numericValue,
+      lcp: audits['largest-contentful-paint'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+      ownScriptMs: bootup.filter(own).reduce((sum, item) => sum + item.scripting + item.scriptParseCompile, 0),
+      errors: ['largest-contentful-paint-element', 'layout-shifts', 'cumulative-layout-shift'].filter((id) => audits[id]?.errorMessage).map((id) => `${id}: ${audits[id].errorMessage}`),
+    };
+  }
+}
+
+/**
+ * Every subject on every preset, `runs` times each, alternating subjects (and rotating
+ * their order) so that drift on the machine hits them alike.
+ * @param {{ baseUrl: string, subjects: import('./subjects.mjs').Subject[], runs: number, progress?: (text: string) => void }} options
+ * @returns {Promise<Record<string, Record<string, Array<Awaited<ReturnType<typeof run>>>>>>} preset → subject id → runs
+ */
+export async function lighthouseRuns({ baseUrl, subjects, runs, progress = () => {} }) {
+  const chromium = await launchChromium();
+  const results = Object.fromEntries(Object.keys(PRESETS).map((preset) => [preset, Object.fromEntries(subjects.map((subject) => [subject.id, []]))]));
+  try {
+    for (let round = 0; round < runs; round++) {
+      for (const preset of Object.keys(PRESETS)) {
+        const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]);
+        for (const subject of order) {
+          results[preset][subject.id].push(await run(chromium.port, `${baseUrl}/${subject.id}.html`, preset, subject.ownFiles));
+        }
+      }
+      progress(`lighthouse round ${round + 1}/${runs}`);
+    }
+  } finally {
+    chromium.close();
+  }
+  return results;
+}
