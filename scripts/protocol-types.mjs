@@ -9,7 +9,7 @@
  *   node scripts/protocol-types.mjs --check   exits 1 when a committed file differs
  *
  * A small generator for the part of JSON Schema the protocol uses (named definitions,
- * objects with properties or a value map, string enums, strings, booleans, arrays):
+ * objects with properties or a value map, string enums, strings, booleans, integers, arrays):
  * anything else stops it with an error rather than producing a loose type. Every type and
  * field gets its `description` as TSDoc, and `x-expected` (what the collector checks) as a
  * "Must be …" line. test/server/protocol.test.mjs fails when the committed files are stale.
@@ -104,6 +104,8 @@ function typeOf(schema, where) {
       return 'string';
     case 'boolean':
       return 'boolean';
+    case 'integer':
+      return 'number';
     case 'array':
       if (!schema.items) throw new Error(`${where}: an array needs items`);
       return `${typeOf(schema.items, `${where}[]`)}[]`;

@@ -3,6 +3,7 @@ import Fastify, { LogController } from 'fastify';
 import { originPolicy, registerCors } from './cors.mjs';
 import { EXPECTED_KEYWORD } from './protocol/index.mjs';
 import { EventRateLimiter } from './rate-limit.mjs';
+import { sweepOnSchedule } from './retention.mjs';
 import { adminRoutes } from './routes/admin.mjs';
 import { eventRoutes } from './routes/events.mjs';
 import { BODY_LIMIT } from './schema.mjs';
@@ -19,14 +20,23 @@ import { BODY_LIMIT } from './schema.mjs';
  * @property {boolean} [logRequests] Log every request and response, not only refusals. Default true.
  * @property {boolean | string} [trustProxy] fastify's `trustProxy`: set it behind a reverse
  *   proxy, or every client shares the proxy's IP and rate budget.
+ * @property {number | null} [retentionDays] Delete receipts received longer ago than this,
+ *   at start and daily; null (default): keep them.
+ * @property {string} [timeZone] Where the console's days and the proof's times are
+ *   counted. Default `Asia/Almaty`.
+ * @property {() => Date} [now] The clock, injected for tests. Default: the system's.
  */
 
 /** The default per-client rate: generous for a person, tight for a flood. */
 export const DEFAULT_RATE_LIMIT = Object.freeze({ events: 600, windowMs: 60_000 });
 
+/** The default zone of the console's days: Kazakhstan's, as the policy's clause 1.2 counts them. */
+export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
+
 /**
  * The collector as a fastify instance (not yet listening): `POST /v1/events`,
- * `GET /healthz`, and the admin routes when there is a token.
+ * `POST /v1/texts`, `GET /healthz`, and the admin routes when there is a
+ * token; the retention sweep when `retentionDays` is set.
  * @param {AppOptions} options
  * @returns {import('fastify').FastifyInstance}
  */
@@ -39,6 +49,9 @@ export function buildApp({
   logger = false,
   logRequests = true,
   trustProxy = false,
+  retentionDays = null,
+  timeZone = DEFAULT_TIME_ZONE,
+  now = () => new Date(),
 }) {
   const app = Fastify({
     logger: loggerOptions(logger, storeIp),
@@ -65,7 +78,10 @@ export function buildApp({
 
   const rateLimiter = rateLimit ? new EventRateLimiter(rateLimit) : null;
   app.register(eventRoutes, { store, rateLimiter, storeIp });
-  if (adminToken) app.register(adminRoutes, { store, adminToken });
+  if (adminToken) {
+    app.register(adminRoutes, { store, adminToken, timeZone, retentionDays, now });
+  }
+  if (retentionDays) sweepOnSchedule(app, { store, retentionDays, now });
 
   app.addHook('onClose', async () => store.close());
   return app;
@@ -139,7 +155,8 @@ function loggerOptions(logger, storeIp) {
     serializers: {
       req: (/** @type {import('fastify').FastifyRequest} */ request) => ({
         method: request.method,
-        url: request.url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]'),
+        // Consent ids stay out of the log, as they stay out of an erasure record.
+        url: request.url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]').replace(/(\/v1\/consents\/)[^/?#]+/, '$1[id]'),
         ...(storeIp && { remoteAddress: request.ip }),
       }),
       ...(/** @type {{ serializers?: object }} */ (options).serializers ?? {}),

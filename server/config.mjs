@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { randomAdminToken } from './admin-auth.mjs';
-import { DEFAULT_RATE_LIMIT } from './app.mjs';
+import { DEFAULT_RATE_LIMIT, DEFAULT_TIME_ZONE } from './app.mjs';
 import { parseAllowedOrigins } from './cors.mjs';
+import { isTimeZone } from './zone.mjs';
 
 /**
  * The collector's settings, read once from the environment.
@@ -18,6 +19,8 @@ import { parseAllowedOrigins } from './cors.mjs';
  * @property {boolean | string} trustProxy
  * @property {string} logLevel
  * @property {boolean} production
+ * @property {number | null} retentionDays Delete receipts older than this many days; null: keep them.
+ * @property {string} timeZone Where the console counts days and the proof shows times.
  */
 
 /**
@@ -45,7 +48,16 @@ export function readConfig(env, { defaultPort = 8787 } = {}) {
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     production,
+    retentionDays: integer(env, 'KELISIM_RETENTION_DAYS', 0, 0, 36_500) || null,
+    timeZone: timeZone(env.KELISIM_TIME_ZONE),
   };
+}
+
+/** `KELISIM_TIME_ZONE`: an IANA zone name; default Asia/Almaty. @param {string | undefined} value */
+function timeZone(value) {
+  if (!value) return DEFAULT_TIME_ZONE;
+  if (!isTimeZone(value)) throw new Error(`KELISIM_TIME_ZONE: "${value}" is not a time zone such as Asia/Almaty`);
+  return value;
 }
 
 /** `KELISIM_RATE_LIMIT`: events per client IP per minute; 0 turns the limit off. @param {Record<string, string | undefined>} env */

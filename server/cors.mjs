@@ -74,10 +74,10 @@ export function registerCors(app, policy) {
   });
 
   app.options('/*', async (request, reply) => {
-    if (!request.headers['access-control-request-method']) return reply.code(204).header('Allow', 'GET, POST, OPTIONS').send();
+    if (!request.headers['access-control-request-method']) return reply.code(204).header('Allow', 'GET, POST, DELETE, OPTIONS').send();
     return reply
       .code(204)
-      .header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+      .header('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS')
       .header('Access-Control-Allow-Headers', 'Content-Type, Authorization')
       .header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE))
       .send();

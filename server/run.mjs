@@ -18,6 +18,14 @@ export async function runCollector(config, { logRequests = true, extend } = {}) 
     onError: (error) => app?.log.error({ error: errorForLog(error) }, 'database connection error'),
   });
   app = buildApp({ ...config, store, logger: { level: config.logLevel }, logRequests });
+  if (config.production && config.allowedOrigins.length === 0) {
+    // Not fatal (a collector may serve only same-origin pages and servers), but the usual
+    // cause of receipts that never arrive: the browser hides the 403 from the widget.
+    app.log.warn(
+      { reason: 'no-allowed-origins' },
+      'NODE_ENV=production and ALLOWED_ORIGINS is empty: browsers on your sites cannot send receipts here (only pages on the collector\'s own origin and clients without an Origin can). Set ALLOWED_ORIGINS=https://your-site.kz',
+    );
+  }
   await extend?.(app);
 
   const stop = async (/** @type {string} */ signal) => {

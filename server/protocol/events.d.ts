@@ -25,6 +25,13 @@ export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'withdraw'
 export type CategoryChoices = Record<string, boolean>;
 
 /**
+ * SHA-256 (hex) of the texts a view showed, joined in display order with a line break (`\n`): the
+ * words behind a receipt. Either letter case; stored lower-case.
+ * Must be a SHA-256 in hex (64 characters).
+ */
+export type TextsHash = string;
+
+/**
  * One event of the receipt protocol, as POSTed to the endpoint. A field the protocol does not have
  * is refused, so a misspelt `textsHash` cannot vanish silently.
  */
@@ -69,15 +76,64 @@ export interface ReceiptEvent {
   /** The widget and its version, e.g. `kelisim/1.0.0`. Must be a string of 1 to 100 characters. */
   client: string;
   /**
-   * SHA-256 (hex) of the texts the visitor saw, joined in display order. Either letter case; stored
-   * lower-case.
-   * Must be a SHA-256 in hex (64 characters).
+   * The words on screen: SHA-256 (hex) of the texts the visitor saw in the view this event belongs
+   * to, joined in display order. On `banner.shown` and `notice.shown` the words shown; on a
+   * decision the words it was made in front of; on `policy.accepted.implicit` the words of the
+   * notice shown earlier (see `noticeShownAt`).
    */
-  textsHash?: string;
+  textsHash?: TextsHash;
   /** Version of the interface that showed those texts. Must be a string of 1 to 100 characters. */
   uiVersion?: string;
   /** Set when the page said the visitor is a minor. */
   subject?: 'minor';
+  /**
+   * With `policy.accepted.implicit`: when the change notice whose words `textsHash` names was first
+   * shown to this browser (the stored choice's `noticeSeen.at`), by the browser's clock. Clause 1.2
+   * accepts only after the visitor was told: this is the proof.
+   * Must be an ISO 8601 date-time with a time zone, years 1970 to 2999 (e.g.
+   * 2026-11-24T10:00:00.000Z).
+   */
+  noticeShownAt?: string;
+}
+
+/** The collector's `200` answer to `POST /v1/events`. */
+export interface EventsAnswer {
+  /** Events stored now. */
+  accepted: number;
+  /** Events already stored before (or repeated in the batch), not stored again. */
+  duplicates: number;
+  /**
+   * The distinct `textsHash` values of the batch whose words the collector holds no copy of: the
+   * widget uploads those (`POST` to `texts` beside the events endpoint), once. Absent from an older
+   * collector, which keeps no words.
+   */
+  missingTexts?: TextsHash[];
+}
+
+/**
+ * The body of `POST /v1/texts`: the exact words a view showed, in display order, as they were
+ * hashed into receipts' `textsHash`. The collector recomputes the hash and stores the words once
+ * under it.
+ */
+export interface TextsUpload {
+  /** The hash the receipts carry; must be the SHA-256 of `texts` joined with `\n` (else 422). */
+  textsHash: TextsHash;
+  /**
+   * Every non-blank text of the view, trimmed, in display order.
+   * Must be an array of 1 to 2000 non-empty strings of at most 20000 characters.
+   * 1 to 2000 items.
+   */
+  texts: string[];
+  /** The language of the words. */
+  lang: Language;
+  /** Version of the interface that showed them. Must be a string of 1 to 100 characters. */
+  uiVersion: string;
+}
+
+/** The collector's `200` answer to `POST /v1/texts`. */
+export interface TextsAnswer {
+  /** `true`: kept now; `false`: the collector already held these words. */
+  stored: boolean;
 }
 
 /** The body of `POST /v1/events`: 1 to 50 events, stored whole or not at all. */

@@ -3,9 +3,22 @@
  * Store-independent mapping lives here so SQLite and PostgreSQL cannot drift apart.
  */
 
+import { createHash } from 'node:crypto';
 import { EVENT_FIELDS, REQUIRED_FIELDS, fieldSchema } from '../protocol/index.mjs';
 
 /** An event as POSTed by the widget, already validated against the protocol's schema. @typedef {import('../protocol/events.js').ReceiptEvent} ReceiptEvent */
+/** The words of a view as POSTed to `/v1/texts`, validated and with its hash verified. @typedef {import('../protocol/events.js').TextsUpload} TextsUpload */
+
+/**
+ * Words the texts archive holds: what was uploaded, and when the collector first got them.
+ * @typedef {{ textsHash: string, texts: string[], lang: string, uiVersion: string, receivedAt: string }} StoredTexts
+ */
+
+/**
+ * An erasure record: which consent (its id's SHA-256, so the record itself holds no id),
+ * when, and how many receipts went.
+ * @typedef {{ consentIdHash: string, erasedAt: string, receipts: number }} Erasure
+ */
 
 /**
  * A stored receipt: every field of the event (an absent optional one is `null`) and what
@@ -77,7 +90,7 @@ export function fromRow(row) {
   for (const { field, column, required, kind } of FIELDS) {
     const value = row[column];
     if (kind === 'json') receipt[field] = JSON.parse(String(value));
-    else if (kind === 'time') receipt[field] = isoString(value);
+    else if (kind === 'time') receipt[field] = required || (value !== null && value !== undefined) ? isoString(value) : null;
     else receipt[field] = required ? String(value) : nullableText(value);
   }
   receipt.receivedAt = isoString(row.received_at);
@@ -95,21 +108,49 @@ function isoString(value) {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
+/**
+ * A texts archive row (snake_case) as {@link StoredTexts}.
+ * @param {Record<string, unknown>} row
+ * @returns {StoredTexts}
+ */
+export function fromTextsRow(row) {
+  return {
+    textsHash: String(row.texts_hash),
+    texts: JSON.parse(String(row.texts)),
+    lang: String(row.lang),
+    uiVersion: String(row.ui_version),
+    receivedAt: isoString(row.received_at),
+  };
+}
+
+/**
+ * How an erasure record names a consent: the SHA-256 (hex) of its id, lower-case. Whoever
+ * holds the id (the visitor's browser, a regulator given it) can check the record; the
+ * record alone leads back to nobody.
+ * @param {string} consentId
+ */
+export function consentIdHash(consentId) {
+  return createHash('sha256').update(consentId.toLowerCase()).digest('hex');
+}
+
 /** Rows per page when a store walks a large range (export): bounded memory, few round trips. */
 export const PAGE_SIZE = 1000;
 
 /**
- * Walks a range page by page in `seq` order, yielding receipts one by one, so an export
- * of millions of rows never sits in memory.
- * @param {(afterSeq: number, limit: number) => Promise<Receipt[]>} fetchPage
+ * Walks a range page by page by a keyset (`seq`, or consent, time and `seq`), yielding
+ * receipts one by one, so an export of millions of rows never sits in memory.
+ * @template K
+ * @param {K} start The key before the first row.
+ * @param {(receipt: Receipt) => K} keyOf
+ * @param {(after: K, limit: number) => Promise<Receipt[]>} fetchPage
  * @returns {AsyncGenerator<Receipt>}
  */
-export async function* pagedBySeq(fetchPage) {
-  let afterSeq = 0;
+export async function* pagedBy(start, keyOf, fetchPage) {
+  let after = start;
   for (;;) {
-    const page = await fetchPage(afterSeq, PAGE_SIZE);
+    const page = await fetchPage(after, PAGE_SIZE);
     yield* page;
     if (page.length < PAGE_SIZE) return;
-    afterSeq = page[page.length - 1].seq;
+    after = keyOf(page[page.length - 1]);
   }
 }

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { makeEvents } from '../server/harness.mjs';
+import { EVENT_TEXTS_HASH, makeEvents } from '../server/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GUIDE = join(ROOT, 'docs/collector.md');
@@ -139,7 +139,7 @@ describe('the collector installed and started as docs/collector.md says', { time
     });
     assert.equal(posted.status, 200);
     assert.equal(posted.headers.get('access-control-allow-origin'), SITE);
-    assert.deepEqual(await posted.json(), { accepted: 3, duplicates: 0 });
+    assert.deepEqual(await posted.json(), { accepted: 3, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
 
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);

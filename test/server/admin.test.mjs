@@ -96,7 +96,7 @@ for (const kind of storeKinds()) {
       const [header, ...rows] = parseCsv(text);
       assert.deepEqual(header, [
         'seq', 'eventId', 'type', 'consentId', 'policyVersion', 'categories', 'method', 'lang', 'at', 'page',
-        'client', 'textsHash', 'uiVersion', 'subject', 'receivedAt', 'ip',
+        'client', 'textsHash', 'uiVersion', 'subject', 'noticeShownAt', 'receivedAt', 'ip',
       ]);
       const column = (name) => header.indexOf(name);
       const row = rows.find((r) => r[column('eventId')] === awkward.eventId);
@@ -151,7 +151,7 @@ for (const kind of storeKinds()) {
       const first = await (await adminGet(collector.url, '/v1/receipts?limit=2')).json();
       assert.equal(first.receipts.length, 2);
       assert.ok(first.receipts[0].seq < first.receipts[1].seq, 'ascending seq');
-      assert.equal(first.next, first.receipts[1].seq);
+      assert.equal(typeof first.next, 'string', 'an opaque cursor');
 
       const quiet = await (await adminGet(collector.url, `/v1/receipts?after=${first.next}`)).json();
       assert.deepEqual(quiet, { receipts: [], next: first.next });
@@ -165,7 +165,7 @@ for (const kind of storeKinds()) {
     });
 
     it('GET /v1/receipts: 400 for a bad cursor or limit', async () => {
-      for (const query of ['after=-1', 'after=x', 'limit=0', 'limit=1001']) {
+      for (const query of ['after=-1', 'after=x', 'after=1.2.3', 'limit=0', 'limit=1001']) {
         assert.equal((await adminGet(collector.url, `/v1/receipts?${query}`)).status, 400, query);
       }
     });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeEvent, makeEvents, postEvents, receiptsOf, startCollector, storeKinds, waitForLog, withCollector } from './harness.mjs';
+import { EVENT_TEXTS_HASH, makeEvent, makeEvents, postEvents, receiptsOf, startCollector, storeKinds, waitForLog, withCollector } from './harness.mjs';
 
 const SITE = 'https://edunavigator.kz';
 const OTHER_SITE = 'https://other.example';
@@ -36,7 +36,7 @@ for (const kind of storeKinds()) {
       const before = Date.now();
       const response = await postEvents(collector.url, events);
       assert.equal(response.status, 200);
-      assert.deepEqual(await response.json(), { accepted: 3, duplicates: 0 });
+      assert.deepEqual(await response.json(), { accepted: 3, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
 
       const receipts = await receiptsOf(collector.url, events[0].consentId);
       assert.equal(receipts.length, 3);
@@ -70,16 +70,16 @@ for (const kind of storeKinds()) {
 
     it('deduplicates by eventId: a retried batch is counted, not stored again', async () => {
       const events = makeEvents(5);
-      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 5, duplicates: 0 });
+      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 5, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
       const retry = [...events.slice(3), makeEvent({ consentId: events[0].consentId })];
-      assert.deepEqual(await (await postEvents(collector.url, retry)).json(), { accepted: 1, duplicates: 2 });
+      assert.deepEqual(await (await postEvents(collector.url, retry)).json(), { accepted: 1, duplicates: 2, missingTexts: [EVENT_TEXTS_HASH] });
       assert.equal((await receiptsOf(collector.url, events[0].consentId)).length, 6);
     });
 
     it('deduplicates within one batch and across letter case of the eventId', async () => {
       const event = makeEvent();
       const upper = { ...event, eventId: event.eventId.toUpperCase() };
-      assert.deepEqual(await (await postEvents(collector.url, [event, event, upper])).json(), { accepted: 1, duplicates: 2 });
+      assert.deepEqual(await (await postEvents(collector.url, [event, event, upper])).json(), { accepted: 1, duplicates: 2, missingTexts: [EVENT_TEXTS_HASH] });
       assert.equal((await receiptsOf(collector.url, event.consentId)).length, 1);
     });
 
@@ -159,7 +159,7 @@ for (const kind of storeKinds()) {
       assert.deepEqual(await receiptsOf(collector.url, events[0].consentId), []);
 
       const good = events.filter((_, i) => i !== 7);
-      assert.deepEqual(await (await postEvents(collector.url, good)).json(), { accepted: 9, duplicates: 0 });
+      assert.deepEqual(await (await postEvents(collector.url, good)).json(), { accepted: 9, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
     });
 
     it('413 past 64 KB; nothing stored', async () => {
@@ -176,7 +176,7 @@ for (const kind of storeKinds()) {
       const events = makeEvents(50, { page: `https://edunavigator.kz/${'p'.repeat(830)}` });
       const size = JSON.stringify({ events }).length;
       assert.ok(size > 60 * 1024 && size < 64 * 1024, `body is ${size} bytes`);
-      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 50, duplicates: 0 });
+      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 50, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
     });
 
     for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html', 'application/xml']) {

@@ -22,7 +22,7 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 /** Variables of the collector; the test process's own values must not leak into a child. */
 const COLLECTOR_ENV = [
   'PORT', 'HOST', 'DATABASE_URL', 'KELISIM_DB', 'KELISIM_ADMIN_TOKEN', 'ALLOWED_ORIGINS', 'STORE_IP',
-  'NODE_ENV', 'KELISIM_RATE_LIMIT', 'TRUST_PROXY', 'LOG_LEVEL', 'NODE_TEST_CONTEXT',
+  'NODE_ENV', 'KELISIM_RATE_LIMIT', 'TRUST_PROXY', 'LOG_LEVEL', 'NODE_TEST_CONTEXT', 'KELISIM_RETENTION_DAYS', 'KELISIM_TIME_ZONE',
 ];
 
 /**
@@ -105,6 +105,35 @@ export async function dropReceiptsTable(target) {
   await client.connect();
   await client.query('DROP TABLE receipts');
   await client.end();
+}
+
+/**
+ * Runs SQL on a target's database past the collector (to seed, tamper or count), and
+ * returns the rows. Each store gets its own dialect: `?` for SQLite, `$1` for PostgreSQL.
+ * @param {StoreTarget} target
+ * @param {{ sqlite: string, postgres: string }} sql
+ * @param {unknown[]} [params]
+ * @returns {Promise<Array<Record<string, unknown>>>}
+ */
+export async function runSql(target, sql, params = []) {
+  if (target.file) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(target.file);
+    try {
+      const statement = db.prepare(sql.sqlite);
+      return statement.reader ? /** @type {Array<Record<string, unknown>>} */ (statement.all(...params)) : (statement.run(...params), []);
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql.postgres, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Every child still running; killed when the test process exits, whatever happened. */
@@ -210,6 +239,9 @@ export async function withCollector(target, env, use) {
   }
 }
 
+/** The `textsHash` of {@link makeEvent}: words no collector has unless a test uploads them. */
+export const EVENT_TEXTS_HASH = 'ab'.repeat(32);
+
 /**
  * A valid event (SPEC §8); `overrides` replace fields, `undefined` removes one. Typed as
  * a valid event for convenience: overrides may of course make it invalid on purpose.
@@ -228,7 +260,7 @@ export function makeEvent(overrides = {}) {
     at: new Date().toISOString(),
     page: 'https://edunavigator.kz/courses',
     client: 'kelisim/1.0.0',
-    textsHash: 'ab'.repeat(32),
+    textsHash: EVENT_TEXTS_HASH,
     uiVersion: '1.0.0',
     ...overrides,
   };
@@ -255,6 +287,27 @@ export function makeEvents(count, overrides = {}) {
 export function postEvents(url, body, { contentType = 'text/plain;charset=UTF-8', headers = {} } = {}) {
   const payload = typeof body === 'string' ? body : JSON.stringify(Array.isArray(body) ? { events: body } : body);
   return fetch(`${url}/v1/events`, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body: payload });
+}
+
+/**
+ * POSTs the words of a view to `/v1/texts` as the widget does (text/plain JSON).
+ * @param {string} url
+ * @param {unknown} body Sent as JSON unless it is a string.
+ * @param {{ contentType?: string, headers?: Record<string, string> }} [options]
+ */
+export function postTexts(url, body, { contentType = 'text/plain;charset=UTF-8', headers = {} } = {}) {
+  return fetch(`${url}/v1/texts`, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/**
+ * An admin request with the bearer token: `method` and `path`, or another token, or none with `null`.
+ * @param {string} url
+ * @param {string} method
+ * @param {string} path
+ * @param {string | null} [token]
+ */
+export function adminRequest(url, method, path, token = ADMIN_TOKEN) {
+  return fetch(`${url}${path}`, { method, headers: token === null ? {} : { Authorization: `Bearer ${token}` } });
 }
 
 /**

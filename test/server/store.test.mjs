@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../server/store/index.mjs';
-import { makeEvents, storeKinds } from './harness.mjs';
+import { EVENT_TEXTS_HASH, makeEvents, storeKinds } from './harness.mjs';
 
 for (const kind of storeKinds()) {
   describe(`store (${kind.name})`, { skip: kind.skip }, () => {
@@ -30,7 +30,7 @@ for (const kind of storeKinds()) {
       events[7] = { ...events[7], lang: /** @type {string} */ (/** @type {unknown} */ (null)) };
       await assert.rejects(store.insertBatch(events, new Date(), null));
       assert.deepEqual(await store.byConsent(events[0].consentId), []);
-      assert.deepEqual(await store.insertBatch(events.filter((_, i) => i !== 7), new Date(), null), { accepted: 9, duplicates: 0 });
+      assert.deepEqual(await store.insertBatch(events.filter((_, i) => i !== 7), new Date(), null), { accepted: 9, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
     });
 
     it('keeps the IP only when given one, and both clocks', async () => {
@@ -45,17 +45,17 @@ for (const kind of storeKinds()) {
       assert.equal(a.at, withIp.at);
     });
 
-    it('records schema version 1, and opening again migrates nothing', async () => {
+    it('records schema versions 1 and 2, and opening again migrates nothing', async () => {
       const again = await open();
       try {
         await again.ping();
         const [event] = makeEvents(1);
-        assert.deepEqual(await again.insertBatch([event], new Date(), null), { accepted: 1, duplicates: 0 });
+        assert.deepEqual(await again.insertBatch([event], new Date(), null), { accepted: 1, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
         assert.equal((await store.byConsent(event.consentId)).length, 1, 'both handles see one table');
       } finally {
         await again.close();
       }
-      assert.deepEqual(await schemaVersions(kind.name, target), [1]);
+      assert.deepEqual(await schemaVersions(kind.name, target), [1, 2]);
     });
 
     it('exportRange walks past one page without losing or repeating a row', async () => {
