@@ -167,8 +167,12 @@ export interface ConsentRecord {
   updatedAt: string;
   policyAcceptedBy: PolicyAcceptance;
   lang: Language;
-  /** When the change notice for `version` was first shown; clause 1.2 needs it. */
-  noticeSeen?: { version: string; at: string };
+  /**
+   * When the change notice for `version` was first shown, and the hash of its words
+   * (`textsHash`, `uiVersion`): clause 1.2 needs when, and the implicit acceptance's receipt
+   * proves it by both.
+   */
+  noticeSeen?: { version: string; at: string; textsHash?: string; uiVersion?: string };
 }
 
 /** The choice as `getConsent()` returns it: the record and where it lives. */

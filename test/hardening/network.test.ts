@@ -162,7 +162,7 @@ describe('a flaky network, against the real collector', function () {
     await waitFor(async () => (await receiptsOf(consent!.id)).length === 2, 8000, 'the receipts');
     const stored = await receiptsOf(consent!.id);
     for (const receipt of stored) {
-      expect(Object.keys(receipt).sort()).to.deep.equal(['at', 'categories', 'client', 'consentId', 'eventId', 'ip', 'lang', 'method', 'page', 'policyVersion', 'receivedAt', 'seq', 'subject', 'textsHash', 'type', 'uiVersion']);
+      expect(Object.keys(receipt).sort()).to.deep.equal(['at', 'categories', 'client', 'consentId', 'eventId', 'ip', 'lang', 'method', 'noticeShownAt', 'page', 'policyVersion', 'receivedAt', 'seq', 'subject', 'textsHash', 'type', 'uiVersion']);
       expect(receipt.page).to.equal(page.url);
       expect(receipt.ip, 'no address without STORE_IP=1').to.equal(null);
     }

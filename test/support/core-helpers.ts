@@ -19,6 +19,9 @@ export interface EndpointLog {
   bodies: string[];
   /** The eventIds of every request, in arrival order, whatever the answer. */
   batches: string[][];
+  /** Every upload to the texts archive beside the endpoint, as received. */
+  texts: Array<{ textsHash: string; texts: string[]; lang: string; uiVersion: string }>;
+  textsStatuses: number[];
 }
 
 /** A bucket of its own per test, so runs and parallel files never share a log. */
@@ -32,7 +35,7 @@ export const endpointUrl = (bucket: string): string => `/__endpoint/${bucket}`;
 export async function scriptEndpoint(
   bucket: string,
   statuses: number[],
-  extra: { retryAfter?: number; delayMs?: number; maxBytes?: number } = {},
+  extra: { retryAfter?: number; delayMs?: number; maxBytes?: number; archive?: boolean; held?: string[]; textsStatuses?: number[]; refuseFields?: string[] } = {},
 ): Promise<void> {
   const response = await fetch(`${endpointUrl(bucket)}/script`, { method: 'PUT', body: JSON.stringify({ statuses, ...extra }) });
   if (!response.ok) throw new Error(`could not script the endpoint: HTTP ${response.status}`);

@@ -30,6 +30,9 @@
  *    The browser's Origin header is forwarded, so the collector's origin check is the one
  *    that runs.
  *
+ *    POST /__faulty/texts            the collector's texts archive, where the widget sends the
+ *                                    words of `missingTexts` (beside the endpoint), passed through
+ *
  *    PUT  /__hardening/pages/<name>  an HTML page, then served at that address (GET), so a
  *                                    test page has a real http address, as receipts need.
  *
@@ -198,6 +201,18 @@ export function hardeningMiddleware() {
     if (page && pages.has(page[1])) {
       ctx.type = 'text/html';
       ctx.body = pages.get(page[1]);
+      return;
+    }
+    if (ctx.path === '/__faulty/texts' && ctx.method === 'POST') {
+      // The texts archive beside every faulty endpoint (`texts` resolved against
+      // /__faulty/<bucket>): passed through to the collector, without faults.
+      const { url } = await collector();
+      const headers = { 'content-type': ctx.get('content-type') || 'text/plain;charset=UTF-8' };
+      if (ctx.get('origin')) headers.origin = ctx.get('origin');
+      const response = await fetch(`${url}/v1/texts`, { method: 'POST', headers, body: await readBody(ctx.req) });
+      ctx.status = response.status;
+      ctx.type = 'application/json';
+      ctx.body = await response.text();
       return;
     }
     const match = /^\/__faulty\/([\w-]+)(\/script|\/log)?$/.exec(ctx.path);

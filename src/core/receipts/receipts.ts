@@ -26,6 +26,11 @@ export interface ReceiptSubject {
   now: Date;
 }
 
+/** The words on screen now, their hash computed once. */
+interface Shown extends ShownWords {
+  hash: Promise<string | undefined>;
+}
+
 /**
  * The receipts of one page view. Sends nothing without an endpoint: events then stay
  * local (DOM events only).
@@ -34,27 +39,36 @@ export class Receipts {
   /** The consent id of a visitor who has not decided yet: their first receipt carries it. */
   readonly pendingId = uuid();
   private readonly transport: Transport | null;
-  private shown: ShownWords | null = null;
-  private shownHash: Promise<string | undefined> = Promise.resolve(undefined);
+  private shown: Shown | null = null;
+  /** Events waiting for a hash: later events wait behind them, so all leave in order. */
+  private waiting: Promise<void> | null = null;
 
   constructor(endpoint: string | undefined, queueKey: string, onError: (error: KelisimError) => void) {
     this.transport = endpoint ? new Transport({ endpoint, queueKey, onError }) : null;
     this.transport?.start();
   }
 
-  /** The words now on screen: decisions made next are proven by them. */
+  /** The words now on screen: the view's own receipt and decisions made next are proven by them. */
   wordsShown(shown: ShownWords): void {
-    this.shown = shown;
-    this.shownHash = sha256(shown.texts.join('\n'));
+    this.shown = { ...shown, hash: sha256(shown.texts.join('\n')) };
+  }
+
+  /** The hash and interface version of the words on screen now, for the record of a notice seen. */
+  async shownProof(): Promise<{ textsHash: string; uiVersion: string } | undefined> {
+    const shown = this.shown;
+    const hash = await shown?.hash;
+    return hash && shown ? { textsHash: hash, uiVersion: shown.uiVersion } : undefined;
   }
 
   /**
-   * Sends one event. Decisions and acceptances by button carry the proof of the words on
-   * screen (`textsHash`, `uiVersion`), computed before the event leaves.
+   * Sends one event. A view's own receipt (`banner.shown`, `notice.shown`) and the
+   * decisions made in front of it carry the proof of the words on screen (`textsHash`,
+   * `uiVersion`); the words themselves go along, for the collector's archive if it lacks
+   * them. An implicit acceptance is proven by the notice shown on an earlier page view:
+   * `notice` is the record's `noticeSeen`, its hash and when it was shown.
    */
-  send(type: ReceiptEventType, subject: ReceiptSubject, method?: DecisionMethod): void {
-    const { transport, shown } = this;
-    if (!transport) return;
+  send(type: ReceiptEventType, subject: ReceiptSubject, method?: DecisionMethod, notice?: ConsentRecord['noticeSeen']): void {
+    if (!this.transport) return;
     const { record } = subject;
     const categories: CategoryChoices = {};
     for (const category of subject.categories) categories[category.id] = record ? !!record.categories[category.id] : !!category.required;
@@ -71,13 +85,28 @@ export class Receipts {
     };
     if (method) event.method = method;
     if (subject.minor) event.subject = 'minor';
-    if (shown && !type.endsWith('.shown') && method !== 'implicit') {
-      event.uiVersion = shown.uiVersion;
-      void this.shownHash.then((hash) => {
-        if (hash) event.textsHash = hash;
-        void transport.send([event]);
-      });
-    } else void transport.send([event]);
+    if (method === 'implicit') {
+      if (notice?.textsHash) Object.assign(event, { textsHash: notice.textsHash, uiVersion: notice.uiVersion ?? VERSION });
+      if (notice) event.noticeShownAt = notice.at;
+      return this.queue(event);
+    }
+    this.queue(event, this.shown);
+  }
+
+  /** Hands the event to the transport once its hash is known, behind any event still waiting for one. */
+  private queue(event: ReceiptEvent, shown?: Shown | null): void {
+    const transport = this.transport!;
+    const deliver = (hash?: string) => {
+      if (hash && shown) Object.assign(event, { textsHash: hash, uiVersion: shown.uiVersion });
+      void transport.send([event], hash && shown ? { textsHash: hash, texts: shown.texts, lang: event.lang, uiVersion: shown.uiVersion } : undefined);
+    };
+    // Nothing to wait for: queued at once (synchronously), so a page closed next keeps it.
+    if (!shown && !this.waiting) return deliver();
+    const step = (this.waiting ?? Promise.resolve()).then(() => shown?.hash).then(deliver);
+    this.waiting = step;
+    void step.then(() => {
+      if (this.waiting === step) this.waiting = null;
+    });
   }
 }
 

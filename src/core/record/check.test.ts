@@ -21,6 +21,17 @@ describe('parseRecord', () => {
     expect(parseRecord(JSON.stringify(valid), now)).to.deep.equal({ record: valid });
   });
 
+  it('keeps the hash of the notice\'s words in noticeSeen, and drops a malformed one without losing the choice', () => {
+    const hash = 'ab'.repeat(32);
+    const kept = parseRecord(raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z', textsHash: hash, uiVersion: '1.1.0' } }), now);
+    expect(kept.record!.noticeSeen).to.deep.equal({ version: '2027', at: '2026-11-20T00:00:00.000Z', textsHash: hash, uiVersion: '1.1.0' });
+    for (const bad of [{ textsHash: 'xyz', uiVersion: '1' }, { textsHash: hash }, { textsHash: hash.toUpperCase(), uiVersion: '1' }, { textsHash: 7, uiVersion: '1' }]) {
+      const { record, problem } = parseRecord(raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z', ...bad } }), now);
+      expect(problem, JSON.stringify(bad)).to.equal(undefined);
+      expect(record!.noticeSeen).to.deep.equal({ version: '2027', at: '2026-11-20T00:00:00.000Z' });
+    }
+  });
+
   it('keeps noticeSeen and ignores fields a later version may add', () => {
     const { record } = parseRecord(raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z' }, extra: 1 }), now);
     expect(record!.noticeSeen).to.deep.equal({ version: '2027', at: '2026-11-20T00:00:00.000Z' });

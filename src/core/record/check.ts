@@ -62,7 +62,10 @@ function check(value: unknown, latest: number): ConsentRecord | string {
   const seen = value.noticeSeen;
   if (seen !== undefined) {
     if (!isObject(seen) || !isVersion(seen.version) || !isPast(seen.at, latest)) return 'noticeSeen';
-    record.noticeSeen = { version: seen.version, at: seen.at };
+    // The proof of the words is kept when it is well formed, and only then: its absence
+    // costs the receipt its hash, never the visitor their choice.
+    const proven = typeof seen.textsHash === 'string' && /^[0-9a-f]{64}$/.test(seen.textsHash) && isVersion(seen.uiVersion);
+    record.noticeSeen = proven ? { version: seen.version, at: seen.at, textsHash: seen.textsHash as string, uiVersion: seen.uiVersion as string } : { version: seen.version, at: seen.at };
   }
   return record as unknown as ConsentRecord;
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../config/check.js';
 import { createSession } from './session.js';
-import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitForLog } from '../../../test/support/core-helpers.js';
+import { sha256 } from '../receipts/receipts.js';
+import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitFor, waitForLog } from '../../../test/support/core-helpers.js';
 
 /** A started session of its own cookie name (listeners of earlier sessions stay on the page). */
 async function started(bucket: string, record?: object, policy = { version: '2026-06-01', publishedAt: '2026-06-01' }) {
@@ -40,6 +41,36 @@ describe('Actions', () => {
     expect(session.record!.noticeSeen).to.include({ version: '2026-06-01' });
     await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'notice.shown'));
     expect((await endpointLog(bucket)).events.filter((e) => e.type === 'notice.shown')).to.have.length(1);
+  });
+
+  it('records the notice seen with the hash of its words; the implicit acceptance a page view later is proven by them', async () => {
+    const bucket = bucketName('implicit-proof');
+    const { session, actions } = await started(bucket, storedRecord({ policyVersion: '2025-01-01' }));
+    const texts = ['Құпиялылық саясаты өзгертілді', 'Жарияланған күні: 2026 ж. 1 маусым.', 'Өзгертулерді қабылдау'];
+    actions.viewShown({ view: 'notice', texts, uiVersion: 'test/1' });
+    const hex = (await sha256(texts.join('\n')))!;
+    await waitFor(() => session.record!.noticeSeen?.textsHash === hex, 2000, 'the hash in noticeSeen');
+    const seen = session.record!.noticeSeen!;
+    expect(seen).to.deep.equal({ version: '2026-06-01', at: seen.at, textsHash: hex, uiVersion: 'test/1' });
+    const shown = (await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'notice.shown'))).events.find((e) => e.type === 'notice.shown');
+    expect(shown, 'the notice\'s own receipt names the same words').to.include({ textsHash: hex, uiVersion: 'test/1' });
+
+    // The next page view, past the period: accepted by continued use, with the notice as proof.
+    const name = session.config.cookie.name;
+    const next = createSession(resolveConfig({ policy: { version: '2026-06-01', publishedAt: '2026-06-01' }, endpoint: endpointUrl(bucket), cookie: { name } }).config);
+    expect((await next.start()).view).to.equal('none');
+    const log = await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'policy.accepted.implicit'));
+    expect(log.events.find((e) => e.type === 'policy.accepted.implicit')).to.include({ method: 'implicit', textsHash: hex, uiVersion: 'test/1', noticeShownAt: seen.at });
+  });
+
+  it('an implicit acceptance from a notice seen before the words were recorded says when, without a hash', async () => {
+    const bucket = bucketName('implicit-unproven');
+    const at = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await started(bucket, storedRecord({ policyVersion: '2025-01-01', noticeSeen: { version: '2026-06-01', at } }));
+    const log = await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'policy.accepted.implicit'));
+    const implicit = log.events.find((e) => e.type === 'policy.accepted.implicit')!;
+    expect(implicit).to.include({ noticeShownAt: at });
+    expect(implicit.textsHash).to.equal(undefined);
   });
 
   it('marking a minor turns adult-only categories off without accepting a pending policy change', async () => {

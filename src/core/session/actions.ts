@@ -62,7 +62,13 @@ export class Actions implements SessionActions {
     this.send('notice.shown');
     // Clause 1.2 counts from here: a later page view after the grace period accepts.
     if (session.record.noticeSeen?.version !== version) {
-      this.store({ ...session.record, noticeSeen: { version, at: session.now().toISOString() } });
+      const seenAt = session.now().toISOString();
+      this.store({ ...session.record, noticeSeen: { version, at: seenAt } });
+      // The hash of its words follows once computed: a later implicit acceptance is proven by them.
+      void this.receipts.shownProof().then((proof) => {
+        const seen = session.record?.noticeSeen;
+        if (proof && seen?.version === version && seen.at === seenAt) this.store({ ...session.record!, noticeSeen: { ...seen, ...proof } });
+      });
     }
     const at = implicitAcceptanceAt(session.config.policy);
     emit('kelisim:notice', { policyVersion: version, newCategories: this.newCategories(), implicitAcceptanceAt: at && at.toISOString() });
@@ -99,11 +105,13 @@ export class Actions implements SessionActions {
     const categories = { ...session.record.categories };
     // Categories new in this version start off; the notice named them.
     for (const category of session.config.categories) categories[category.id] ??= !!category.required;
-    const { noticeSeen: _seen, ...record } = session.record;
+    const { noticeSeen: seen, ...record } = session.record;
     return this.commit(
       { ...record, categories, policyVersion: session.config.policy.version, policyAcceptedBy: by, updatedAt: session.now().toISOString() },
       by === 'implicit' ? 'policy.accepted.implicit' : 'policy.accepted',
       by === 'implicit' ? 'implicit' : undefined,
+      // Clause 1.2 accepts because the notice was shown: its receipt names those words and when.
+      by === 'implicit' ? seen : undefined,
     );
   }
 
@@ -145,12 +153,12 @@ export class Actions implements SessionActions {
   }
 
   /** Stores a record and makes everything follow it. No `method`: the policy alone was accepted by button. */
-  private commit(record: ConsentRecord, type: ReceiptEventType, method?: DecisionMethod): Consent {
+  private commit(record: ConsentRecord, type: ReceiptEventType, method?: DecisionMethod, notice?: ConsentRecord['noticeSeen']): Consent {
     const { session } = this;
     const before = session.record;
     this.store(record);
     clearCookies(session.config.categories.filter((category) => !session.allows(category.id)), session.config.cookie.domain);
-    this.send(type, method);
+    this.send(type, method, notice);
     return this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
   }
 
@@ -173,9 +181,9 @@ export class Actions implements SessionActions {
     writeRecord(session.store.kind, session.config.cookie, JSON.stringify(record));
   }
 
-  private send(type: ReceiptEventType, method?: DecisionMethod): void {
+  private send(type: ReceiptEventType, method?: DecisionMethod, notice?: ConsentRecord['noticeSeen']): void {
     const { session } = this;
     const subject = { record: session.record, categories: session.config.categories, policyVersion: session.config.policy.version, lang: this.language, minor: session.minor, now: session.now() };
-    this.receipts.send(type, subject, method);
+    this.receipts.send(type, subject, method, notice);
   }
 }

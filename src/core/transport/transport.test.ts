@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../config/check.js';
 import { createSession, type Session } from '../session/session.js';
-import { BATCH_SIZE, Transport, type TransportOptions } from './transport.js';
+import { BATCH_SIZE, SILENT_FAILURES, Transport, type TransportOptions } from './transport.js';
+import { sha256 } from '../receipts/receipts.js';
 import type { KelisimError, ReceiptEvent } from '../types.js';
 import {
   bucketName,
@@ -352,6 +353,156 @@ describe('Transport (against the loopback endpoint)', () => {
   });
 });
 
+describe('Transport: the words behind the hashes (texts archive)', () => {
+  let bucket: string;
+  let errors: KelisimError[];
+
+  /** A transport whose endpoint ends in /events, so the archive is at /texts beside it. */
+  const transport = (options: Partial<TransportOptions> = {}): Transport =>
+    new Transport({
+      endpoint: `${endpointUrl(bucket)}/events`,
+      queueKey: `${bucket}_queue`,
+      onError: (error) => errors.push(error),
+      baseDelayMs: 8,
+      maxDelayMs: 40,
+      random: () => 0.5,
+      ...options,
+    });
+
+  /** A view's words and their hash, as the receipts compute them. */
+  async function view(label: string) {
+    const texts = ['Сіздің деректеріңіз', `${label} ${bucket}`, 'Барлығын қабылдау'];
+    return { textsHash: (await sha256(texts.join('\n')))!, texts, lang: 'kk' as const, uiVersion: 'test-ui' };
+  }
+
+  const queue = (): { words?: unknown[]; uploads?: unknown[]; archived?: string[] } => JSON.parse(localStorage.getItem(`${bucket}_queue`) ?? '{}');
+
+  beforeEach(function () {
+    cleanPage();
+    bucket = bucketName(this.currentTest!.title.replace(/\W+/g, '-').slice(0, 40));
+    errors = [];
+  });
+  afterEach(cleanPage);
+
+  it('uploads the words the collector lacks, once, after the events; then never again for that hash', async () => {
+    await scriptEndpoint(bucket, [], { archive: true });
+    const words = await view('banner');
+    const t = transport();
+    await t.send([receipt({ type: 'banner.shown', method: undefined, textsHash: words.textsHash })], words);
+    const log = await waitForLog(bucket, (l) => l.texts.length === 1, 'the upload');
+    expect(log.texts).to.deep.equal([words]);
+    expect(log.textsStatuses).to.deep.equal([200]);
+    // The decision in front of the same words, and the next page view's: no upload.
+    await t.send([receipt({ textsHash: words.textsHash })], words);
+    await transport().send([receipt({ textsHash: words.textsHash })], words);
+    const after = await waitForLog(bucket, (l) => l.events.length === 3, 'three events');
+    expect(after.texts).to.have.length(1);
+    expect(queue().archived).to.deep.equal([words.textsHash]);
+    expect(queue().words ?? []).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('sends nothing when the collector already holds the words (the 100,000 visitors after the first)', async () => {
+    const words = await view('banner');
+    await scriptEndpoint(bucket, [], { archive: true, held: [words.textsHash] });
+    await transport().send([receipt({ textsHash: words.textsHash })], words);
+    const log = await waitForLog(bucket, (l) => l.events.length === 1, 'the event');
+    expect(log.texts).to.deep.equal([]);
+    expect(queue().archived).to.deep.equal([words.textsHash]);
+    expect(queue().words ?? [], 'the words are forgotten').to.deep.equal([]);
+  });
+
+  it('a page closed before the upload went through: the next page view uploads it', async () => {
+    await scriptEndpoint(bucket, [], { archive: true, textsStatuses: [503] });
+    const words = await view('notice');
+    await transport({ baseDelayMs: NEVER, maxDelayMs: NEVER }).send([receipt({ textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.textsStatuses.length === 1, 'the failed upload');
+    // What survives the page: an upload that names the receipt that asked for it (the loader resumes a queue naming an eventId).
+    expect(JSON.stringify(queue().uploads)).to.include('"eventId"');
+    const next = transport();
+    expect(next.uploads().map((u) => u.textsHash)).to.deep.equal([words.textsHash]);
+    next.start();
+    const log = await waitForLog(bucket, (l) => l.textsStatuses.includes(200), 'the upload on the next page view');
+    expect(log.texts.map((t) => t.texts)).to.deep.equal([words.texts, words.texts]);
+    await waitFor(() => next.uploads().length === 0, 2000, 'the upload acknowledged');
+    expect(log.events).to.have.length(1);
+  });
+
+  it('never uploads a hash twice from one browser, even when the collector asks again', async () => {
+    await scriptEndpoint(bucket, [], { archive: true });
+    const words = await view('banner');
+    await transport().send([receipt({ textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.texts.length === 1, 'the upload');
+    // A collector that lost its archive (a restored backup) asks again: this browser has answered already.
+    await scriptEndpoint(bucket, [], { archive: true });
+    await transport().send([receipt({ textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.events.length === 2, 'the second event');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await endpointLog(bucket)).texts).to.have.length(1);
+  });
+
+  it('an older collector (no missingTexts) is sent no words, and the words are not kept', async () => {
+    const words = await view('banner');
+    const t = transport();
+    await t.send([receipt({ textsHash: words.textsHash })], words);
+    const log = await waitForLog(bucket, (l) => l.events.length === 1, 'the event');
+    expect(log.texts).to.deep.equal([]);
+    expect(t.uploads()).to.deep.equal([]);
+    expect(queue().words ?? []).to.deep.equal([]);
+    expect(queue().archived ?? []).to.deep.equal([]);
+  });
+
+  it('an older collector refuses noticeShownAt: the event goes again without it, not dropped', async () => {
+    await scriptEndpoint(bucket, [], { refuseFields: ['noticeShownAt'] });
+    const implicit = receipt({ type: 'policy.accepted.implicit', method: 'implicit', noticeShownAt: '2026-11-26T06:00:00.000Z', textsHash: 'ab'.repeat(32), uiVersion: '1' });
+    const others = receipts(2);
+    await transport().send([others[0]!, implicit, others[1]!]);
+    const log = await waitForLog(bucket, (l) => l.events.length === 3, 'all three');
+    const { noticeShownAt: _at, ...stripped } = implicit;
+    expect(log.events).to.deep.equal([others[0], stripped, others[1]]);
+    expect(log.statuses).to.deep.equal([400, 200]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('words refused by the collector (422) are reported and never sent again', async () => {
+    await scriptEndpoint(bucket, [], { archive: true, textsStatuses: [422] });
+    const words = await view('banner');
+    const t = transport();
+    await t.send([receipt({ textsHash: words.textsHash })], words);
+    await waitFor(() => errors.length === 1, 2000, 'the report');
+    expect(errors[0]).to.include({ code: 'transport' });
+    expect(errors[0]!.message).to.include('HTTP 422');
+    expect(t.uploads()).to.deep.equal([]);
+    await t.send([receipt({ textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.events.length === 2, 'the second event');
+    expect((await endpointLog(bucket)).texts).to.have.length(1);
+  });
+});
+
+describe('Transport: an endpoint that never answers', () => {
+  it(`after ${SILENT_FAILURES} attempts without an answer says so once, naming the likely causes, and keeps everything queued`, async () => {
+    cleanPage();
+    const errors: KelisimError[] = [];
+    const queueKey = bucketName('silent');
+    const t = new Transport({ endpoint: CLOSED, queueKey, onError: (error) => errors.push(error), baseDelayMs: 5, maxDelayMs: 10, random: () => 0.5 });
+    const events = receipts(2);
+    const requests: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => (requests.push(String(input)), original(input, init));
+    try {
+      await t.send(events);
+      await waitFor(() => requests.length >= SILENT_FAILURES + 3, 5000, 'more retries');
+    } finally {
+      window.fetch = original;
+    }
+    expect(errors, 'said once, not at every retry').to.have.length(1);
+    expect(errors[0]!.code).to.equal('transport');
+    for (const cause of ['did not answer 3 times in a row', 'stay queued', 'ALLOWED_ORIGINS', location.origin, 'connect-src']) expect(errors[0]!.message).to.include(cause);
+    expect(ids(t.pending())).to.deep.equal(ids(events));
+    cleanPage();
+  });
+});
+
 describe('Actions → transport, end to end', () => {
   let bucket: string;
   const originalUrl = location.href;
@@ -427,7 +578,7 @@ describe('Actions → transport, end to end', () => {
     expect(log.events[1]!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, partners: false });
   });
 
-  it('a decision after a shown view carries the hash of its texts and the UI version', async () => {
+  it('the shown view and a decision in front of it carry the hash of its texts and the UI version', async () => {
     const session = await startSession();
     const actions = await session.actions();
     const texts = ['Келісім', 'Біз cookie файлдарын қолданамыз.', 'Бәрін қабылдау'];
@@ -437,8 +588,7 @@ describe('Actions → transport, end to end', () => {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(texts.join('\n')));
     const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     const [shown, decision] = log.events;
-    expect(shown).to.include({ type: 'banner.shown' });
-    expect(shown!.textsHash).to.equal(undefined);
+    expect(shown, 'the banner\'s own receipt names its words too').to.include({ type: 'banner.shown', textsHash: hex, uiVersion: 'test-ui-1' });
     expect(decision).to.include({ type: 'consent.given', method: 'reject-all', textsHash: hex, uiVersion: 'test-ui-1' });
   });
 
