@@ -36,7 +36,7 @@ const WORDS = {
     stored: 'Сақталған таңдау',
     none: 'әлі жоқ',
     events: 'DOM оқиғалары',
-    receipts: 'Коллектор сақтаған түбіртектер',
+    receipts: 'Коллектор консолі: түбіртектер, диаграммалар, дәлелдер',
     changes: ['Серіктестерге деректер беру бөлек санатқа шығарылды.', 'Деректерді сақтау мерзімі нақтыланды.'],
   },
   ru: {
@@ -66,7 +66,7 @@ const WORDS = {
     stored: 'Сохранённый выбор',
     none: 'пока нет',
     events: 'События DOM',
-    receipts: 'Квитанции, сохранённые коллектором',
+    receipts: 'Консоль коллектора: квитанции, графики, доказательства',
     changes: ['Передача данных партнёрам выделена в отдельную категорию.', 'Уточнён срок хранения данных.'],
   },
   en: {
@@ -96,7 +96,7 @@ const WORDS = {
     stored: 'Stored choice',
     none: 'none yet',
     events: 'DOM events',
-    receipts: 'Receipts the collector stored',
+    receipts: 'The collector’s console: receipts, charts, proofs',
     changes: ['Sharing with partners is now a category of its own.', 'The storage period is stated more precisely.'],
   },
 };
@@ -213,7 +213,7 @@ function buildPanel() {
     status,
     element('h3', {}, words.events),
     log,
-    element('p', {}, element('a', { href: 'receipts.html' }, words.receipts)),
+    element('p', {}, element('a', { href: '/console' }, words.receipts)),
   );
 
   const showStatus = () => {

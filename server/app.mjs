@@ -5,6 +5,7 @@ import { EXPECTED_KEYWORD } from './protocol/index.mjs';
 import { EventRateLimiter } from './rate-limit.mjs';
 import { sweepOnSchedule } from './retention.mjs';
 import { adminRoutes } from './routes/admin.mjs';
+import { consoleRoutes } from './routes/console.mjs';
 import { eventRoutes } from './routes/events.mjs';
 import { BODY_LIMIT } from './schema.mjs';
 
@@ -35,7 +36,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 
 /**
  * The collector as a fastify instance (not yet listening): `POST /v1/events`,
- * `POST /v1/texts`, `GET /healthz`, and the admin routes when there is a
+ * `POST /v1/texts`, `GET /healthz`, and the admin routes and the console when there is a
  * token; the retention sweep when `retentionDays` is set.
  * @param {AppOptions} options
  * @returns {import('fastify').FastifyInstance}
@@ -80,6 +81,7 @@ export function buildApp({
   app.register(eventRoutes, { store, rateLimiter, storeIp });
   if (adminToken) {
     app.register(adminRoutes, { store, adminToken, timeZone, retentionDays, now });
+    app.register(consoleRoutes);
   }
   if (retentionDays) sweepOnSchedule(app, { store, retentionDays, now });
 

@@ -2,7 +2,8 @@
  * `npm start` (after `npm run build`): the collector on http://127.0.0.1:8787 (`PORT`
  * overrides) serving `demo/` at `/` and `dist/` at `/dist/` from the same origin, so the
  * demo pages post their receipts without CORS. A random admin token is made for the run
- * (unless KELISIM_ADMIN_TOKEN is set) and printed with the receipts page's address.
+ * (unless KELISIM_ADMIN_TOKEN is set) and printed with the console's address: the token
+ * is typed into the console, never put in an address.
  *
  * A tool of the repository, not of the collector package: it is left out of the package's
  * `files`, and `@fastify/static` is a devDependency of the root, not a dependency of the
@@ -38,7 +39,7 @@ try {
   const lines = [
     '',
     `  kelisim demo and collector: ${url}/`,
-    `  receipts, live:             ${url}/receipts.html${config.adminToken ? `?token=${config.adminToken}` : ''}`,
+    `  console (receipts, charts): ${url}/console`,
     config.adminToken
       ? `  admin token${config.adminTokenGenerated ? ' (made for this run)' : ''}: ${config.adminToken}`
       : '  admin routes: off (NODE_ENV=production and no KELISIM_ADMIN_TOKEN)',

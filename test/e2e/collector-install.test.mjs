@@ -33,7 +33,8 @@ const SITE = 'https://edunavigator.kz';
  * this test may be under, and no node_modules/.bin of the repository on the PATH.
  */
 function cleanEnv() {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/^(NODE_OPTIONS|NODE_PATH|NODE_TEST_CONTEXT)$/.test(key)));
+  // Not the run's DATABASE_URL either (npm run test:e2e starts a PostgreSQL): the guide's first start is SQLite.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/^(NODE_OPTIONS|NODE_PATH|NODE_TEST_CONTEXT|DATABASE_URL)$/.test(key)));
   env.PATH = (env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
   return env;
 }
