@@ -40,7 +40,7 @@ const TERSER = { ecma: 2021, module: true, compress: { passes: 3, pure_getters: 
  * cost 46 B less gzip escaped, the interface 33 B less, while a language chunk, nearly all
  * Cyrillic, costs 316 B more.
  */
-function minify({ ascii = (chunk) => !/^(kk|ru|en)$/.test(roleOf(chunk.facadeModuleId) ?? '') } = {}) {
+function minify({ ascii = (chunk) => !/^(kk|ru|en)(-more)?$/.test(roleOf(chunk.facadeModuleId) ?? '') } = {}) {
   const escaped = terser({ ...TERSER, format: { ...TERSER.format, ascii_only: true } });
   const plain = terser(TERSER);
   return { name: 'minify', renderChunk: (code, chunk, options) => (ascii(chunk) ? escaped : plain).renderChunk(code, chunk, options) };
@@ -69,37 +69,58 @@ const compile = () => [
   injectVersion(),
 ];
 
+/**
+ * The lazy parts and the module each starts from (its `import()` target). A module belongs
+ * to the loader when `src/kelisim.ts` imports it statically; otherwise to the one lazy part
+ * that reaches it through static imports (the panels count as the interface's, which is
+ * always there before them); a module that several parts reach (the config checker, and
+ * the rules both the interface and the decisions apply) goes to `core`, which is also where
+ * the checker starts. So the chunk a file lands in follows from the imports:
+ * no list of files to keep in sync, and a new module used by the decisions alone lands in
+ * the decisions by itself. The loader's own modules are checked in test/build.
+ *
+ * - `core`: the config checker and the shared rules; a first visit needs it before the banner;
+ * - `ui`: the root element, the banner and its styles, Lit: the banner's critical path;
+ * - `panels`: the preferences and the change notice, fetched once the banner shows;
+ * - `decisions`: deciding, storing, receipts and their transport, once the banner shows,
+ *   and what only the panels share with them;
+ * - `embed`: the placeholder of a blocked embed;
+ * - per language, one chunk of the banner's texts (`kk`) and one of the rest (`kk-more`).
+ */
+const LAZY = {
+  'src/core/config/check.ts': 'core',
+  'src/ui/mount.ts': 'ui',
+  'src/ui/panels.ts': 'panels',
+  'src/core/decisions.ts': 'decisions',
+  'src/embeds/placeholder.ts': 'embed',
+};
+
+const pathOf = (id) => (id ? relative(process.cwd(), id).replaceAll('\\', '/') : '');
+
 /** A chunk's role, from the module it was split at: names a site can recognise in its network panel. */
 function roleOf(facadeModuleId) {
-  const path = facadeModuleId ? relative(process.cwd(), facadeModuleId).replaceAll('\\', '/') : '';
-  if (path === 'src/ui/mount.ts') return 'ui';
-  if (path === 'src/core/decisions.ts') return 'decisions';
-  const language = /^src\/i18n\/(\w+)\.ts$/.exec(path);
-  return language ? language[1] : undefined;
+  const path = pathOf(facadeModuleId);
+  return LAZY[path] ?? /^src\/i18n\/(\w+(?:-more)?)\.ts$/.exec(path)?.[1];
 }
 
-/**
- * Which chunk a module lands in follows from the imports, not from a list:
- *
- * - whatever `src/kelisim.ts` imports statically is the loader's (every page view pays for it);
- * - every other module of `src/core/` (and what only they use, such as js-cookie) is the
- *   decisions chunk's, entered through `src/core/decisions.ts`: decisions, receipts, the
- *   checkers. The interface shares some of it (the config checker) and always loads with it,
- *   so one chunk rather than a shared one of its own: a first visit downloads four files;
- * - `src/ui/` and each `src/i18n/` language are their own chunks, behind their `import()`.
- *
- * A new module used only by the decisions lands there by itself; one imported by the
- * loader lands in the loader, and the loader's module list is checked (test/build) so that
- * this is never by accident.
- */
 function manualChunks(id, { getModuleInfo }) {
   // Named after the entry, so rollup keeps the module there even when a lazy chunk imports it too.
   if (inLoader(id, getModuleInfo)) return 'kelisim';
-  if (/\/src\/core\//.test(id)) return 'decisions';
-  const info = getModuleInfo(id);
-  // A package that only the decisions use (js-cookie) goes with them.
-  if (/\/node_modules\//.test(id) && info.importers.length && info.importers.every((importer) => /\/src\/core\//.test(importer) && !inLoader(importer, getModuleInfo))) return 'decisions';
-  return undefined;
+  const parts = new Set();
+  const seen = new Set();
+  const walk = (module) => {
+    if (seen.has(module)) return;
+    seen.add(module);
+    const part = LAZY[pathOf(module)];
+    if (part) parts.add(part);
+    for (const importer of getModuleInfo(module).importers) walk(importer);
+  };
+  walk(id);
+  // The panels are only ever fetched by the interface, which is there already: what both use stays in it.
+  if (parts.has('ui')) parts.delete('panels');
+  // What only the panels and the decisions share (clause 1.2's calendar) waits with them, off the critical path.
+  if (parts.size === 2 && parts.has('panels') && parts.has('decisions')) return 'decisions';
+  return parts.size > 1 ? 'core' : [...parts][0];
 }
 
 /** Whether the loader entry reaches this module through static imports alone. */
@@ -151,10 +172,10 @@ function chunkManifest() {
         .filter(([, module]) => module.renderedLength > 0)
         .map(([id]) => relative(process.cwd(), id).replaceAll('\\', '/'))
         .sort();
-      const manifest = { loader: [...loader], ui: [], decisions: [], languages: {}, loaderModules };
+      const manifest = { loader: [...loader], core: [], ui: [], panels: [], decisions: [], embed: [], languages: {}, loaderModules };
       for (const chunk of chunks) {
-        const role = roleOf(chunk.facadeModuleId) ?? (chunk.name === 'decisions' ? 'decisions' : undefined);
-        if (role === 'ui' || role === 'decisions') manifest[role] = besidesLoader(chunk.fileName);
+        const role = roleOf(chunk.facadeModuleId) ?? (chunk.name in manifest ? chunk.name : undefined);
+        if (role in manifest) manifest[role] = besidesLoader(chunk.fileName);
         else if (role) manifest.languages[role] = besidesLoader(chunk.fileName);
       }
       this.emitFile({ type: 'asset', fileName: 'chunks.json', source: `${JSON.stringify(manifest, null, 2)}\n` });

@@ -41,12 +41,17 @@ function readInterface() {
   return keys;
 }
 
-/** A language module's default export, its types erased by the TypeScript compiler. */
-async function readLanguage(lang) {
-  const { outputText } = ts.transpileModule(readFileSync(`${SOURCE}${lang}.ts`, 'utf8'), {
+/** A module's default export, its types erased by the TypeScript compiler. */
+async function readModule(file) {
+  const { outputText } = ts.transpileModule(readFileSync(`${SOURCE}${file}`, 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   });
   return (await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)).default;
+}
+
+/** A language's texts whole: its banner chunk (`kk.ts`) and the rest (`kk-more.ts`). */
+async function readLanguage(lang) {
+  return { ...(await readModule(`${lang}.ts`)), ...(await readModule(`${lang}-more.ts`)) };
 }
 
 /** A text as a table cell: pipes escaped, Markdown's own characters kept literal, placeholders as code. */

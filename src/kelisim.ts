@@ -12,7 +12,7 @@ import { emit, on } from './core/events.js';
 import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import type { LoadedConfig } from './core/config/loaded.js';
 import { knownConfig, readPageConfig } from './core/config/page.js';
-import { createSession, loadDecisions, type Session } from './core/session/session.js';
+import { createSession, type Session } from './core/session/session.js';
 import { isCrawler } from './core/signals/crawler.js';
 import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail, UiView } from './core/types.js';
@@ -59,12 +59,15 @@ declare global {
 /** Imports the interface chunk, relative to this file, so dist/ works from any path. */
 const loadUi = () => import('./ui/mount.js');
 
+/** Imports the config checker: for a config this browser has not yet seen clean. */
+const loadCheck = () => import('./core/config/check.js');
+
 /**
- * Shows a view. The decisions and the shown language's texts start downloading beside the
- * interface: it needs both, and would otherwise ask for them only once it has arrived.
+ * Shows a view. The shown language's texts start downloading beside the interface, which
+ * would otherwise ask for them only once it has arrived. The decisions are not needed to
+ * paint: the interface fetches them once its view shows.
  */
 function mountUi(view: UiView, session: Session): void {
-  void session.actions();
   void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
   loadUi().then(
     (ui) => ui.mount(view, session),
@@ -120,7 +123,7 @@ function createApi(): KelisimApi {
         // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
         void TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.();
       }
-      loadDecisions().then(
+      loadCheck().then(
         (checker) => run(checker.checkConfig(input, json, problem)),
         (error: Error) => (complain(`config check: ${error.message}`), run(null)),
       );

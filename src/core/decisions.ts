@@ -1,8 +1,7 @@
 /**
- * The decisions chunk's one door: deciding, the receipts, and the checks of the config and
- * of the stored choice. The loader imports this module alone (`loadDecisions` in
+ * The decisions chunk's one door: deciding, the receipts, and the check of the stored
+ * choice. The loader imports this module alone (`loadDecisions` in
  * `session.ts`), so every path to the chunk is the same import.
  */
 export { Actions } from './session/actions.js';
-export { checkConfig } from './config/check.js';
 export { checkStored } from './record/check.js';

@@ -1,4 +1,4 @@
-import type { Texts } from '../i18n/texts.js';
+import type { FirstLayerTexts } from '../i18n/texts.js';
 import { LANGUAGES } from './config/defaults.js';
 import type { Language } from './types.js';
 
@@ -15,7 +15,7 @@ export function pickLanguage(configured: 'auto' | Language, stored?: Language): 
  * visitor switches to it. In the loader rather than the interface, so the shown language
  * starts downloading beside the interface instead of after it.
  */
-export const TEXT_CHUNKS: Record<Language, () => Promise<{ default: Texts }>> = {
+export const TEXT_CHUNKS: Record<Language, () => Promise<{ default: FirstLayerTexts }>> = {
   kk: () => import('../i18n/kk.js'),
   ru: () => import('../i18n/ru.js'),
   en: () => import('../i18n/en.js'),

@@ -160,6 +160,40 @@ export interface Texts {
 /** A text key. */
 export type TextKey = keyof Texts;
 
+/**
+ * The texts the banner's first paint needs. Each language comes in two chunks: these
+ * (`kk.ts`), on the banner's critical path, and the rest (`kk-more.ts`: the summary's
+ * paragraphs, the preferences, the notice, withdrawal, Kazakh country names), fetched once
+ * the banner shows.
+ */
+export type FirstLayerKey =
+  | 'languageName'
+  | 'languageLabel'
+  | 'bannerTitle'
+  | 'bannerIntro'
+  | 'operatorBin'
+  | 'bannerAcceptAll'
+  | 'bannerAbroad'
+  | 'bannerTerm'
+  | 'bannerChanges'
+  | 'bannerConfirm'
+  | 'acceptAll'
+  | 'rejectAll'
+  | 'choose'
+  | 'policyLink'
+  | 'gpcHonoured'
+  | 'minorNotice'
+  | `summary${'Who' | 'What' | 'Why' | 'Where' | 'Sharing' | 'Rights' | 'Security'}Title`
+  | 'close'
+  | 'listAnd'
+  | `${'days' | 'months'}_${'one' | 'few' | 'many' | 'other'}`;
+
+/** A language's first chunk. */
+export type FirstLayerTexts = Pick<Texts, FirstLayerKey>;
+
+/** A language's second chunk: every other text. */
+export type MoreTexts = Omit<Texts, FirstLayerKey>;
+
 /** The words counted by plural forms. */
 export type Counted = 'days' | 'months';
 

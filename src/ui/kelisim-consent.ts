@@ -1,13 +1,11 @@
 import { html, nothing } from 'lit/html.js';
 import { VERSION } from '../core/version.js';
-import type { Session } from '../core/session/types.js';
+import type { Session, SessionActions } from '../core/session/types.js';
 import type { UiView } from '../core/types.js';
 import type { ConsentDetail, Language } from '../core/types.js';
 import { banner, bannerStyles } from './banner.js';
-import { inLanguage, prepareContext, type UiContext, type ViewHandlers } from './context.js';
+import { complete, inLanguage, prepareContext, type UiContext, type ViewHandlers } from './context.js';
 import { ShadowElement } from './element.js';
-import { notice, noticeStyles } from './notice.js';
-import { preferences, preferencesStyles } from './preferences.js';
 import { shownTexts } from './shown-texts.js';
 import { keepFocusInSight } from './scroll-padding.js';
 import { base, styleSheet, tokens } from './styles.js';
@@ -81,13 +79,13 @@ export const UI_VERSION = VERSION;
  * @fires kelisim:notice - (on `document`) when the change notice is shown.
  */
 export class KelisimConsent extends ShadowElement {
-  static styles = [styleSheet(tokens, base, bannerStyles, noticeStyles, preferencesStyles)];
+  static styles = [styleSheet(tokens, base, bannerStyles)];
 
   /** The session this element shows; set by {@link show}. */
   session: Session | null = null;
 
   private context: UiContext | null = null;
-  private preparing: Promise<UiContext> | null = null;
+  private preparing: Promise<void> | null = null;
   /** The view under the dialog: the banner, the notice, or none. */
   private view: 'banner' | 'notice' | null = null;
   private preferencesOpen = false;
@@ -99,16 +97,24 @@ export class KelisimConsent extends ShadowElement {
   private returnFocus: HTMLElement | null = null;
   /** The view and texts last reported to `viewShown`, so each change is reported once. */
   private reported = '';
+  /** The preferences and the notice (`panels.ts`), once fetched. */
+  private panels: Panels | null = null;
+  private fetchingPanels: Promise<void> | null = null;
+  /** The decisions, once fetched: until then a control's decision waits for them. */
+  private actions: SessionActions | null = null;
   /** The non-modal view on screen, and the function that stops keeping focus above it. */
   private overlay: HTMLElement | null = null;
   private stopKeepingFocusInSight: (() => void) | null = null;
 
   private readonly on: ViewHandlers = {
-    acceptAll: () => this.context?.actions.acceptAll(),
-    rejectAll: () => this.context?.actions.rejectAll(),
-    save: () => this.context?.actions.accept(this.switchedOn()),
-    acceptNotice: () => this.context?.actions.acceptPolicy('button'),
-    withdraw: () => this.context?.actions.withdraw(),
+    acceptAll: () => this.decide((actions) => actions.acceptAll()),
+    rejectAll: () => this.decide((actions) => actions.rejectAll()),
+    save: () => {
+      const chosen = this.switchedOn();
+      this.decide((actions) => actions.accept(chosen));
+    },
+    acceptNotice: () => this.decide((actions) => actions.acceptPolicy('button')),
+    withdraw: () => this.decide((actions) => actions.withdraw()),
     openPreferences: () => this.openPreferences(),
     closePreferences: () => this.dialog()?.close(),
     preferencesClosed: () => this.handlePreferencesClosed(),
@@ -118,6 +124,7 @@ export class KelisimConsent extends ShadowElement {
 
   connectedCallback(): void {
     document.addEventListener('kelisim:consent', this.handleConsent);
+    for (const type of ['pointerover', 'touchstart', 'focusin']) this.renderRoot.addEventListener(type, this.handleIntent, { passive: true });
     if (this.context) this.requestUpdate();
   }
 
@@ -146,20 +153,97 @@ export class KelisimConsent extends ShadowElement {
     const view: UiView | null = this.preferencesOpen ? 'preferences' : this.view;
     const texts = top ? shownTexts(top) : [];
     const key = top && view ? `${view}\n${texts.join('\n')}` : '';
-    if (key && key !== this.reported) this.context?.actions.viewShown({ view: view!, texts, uiVersion: UI_VERSION });
+    if (key && key !== this.reported && this.session) {
+      // Left with the session: the decisions record it when they arrive, whoever wakes them.
+      this.session.shown = { view: view!, texts, uiVersion: UI_VERSION };
+      if (this.actions) this.actions.recordShown();
+      // Once this frame is painted: the decisions are not on the banner's critical path, yet
+      // the receipt of what was shown needs them.
+      else afterPaint(() => void this.fetchActions());
+    }
     this.reported = key;
   }
 
   /**
-   * Shows a view for this session: the first call prepares it (decisions, texts, checked
-   * config); later ones reuse that. `preferences` opens over whatever is shown.
+   * Settles once everything a control needs is here: the decisions chunk and the panels.
+   * The element fetches both once its first view is painted; a page (or a test) that drives
+   * it by hand can wait for them.
+   */
+  whenReady(): Promise<void> {
+    return Promise.all([this.fetchActions(), this.fetchPanels()]).then(() => {});
+  }
+
+  /** Fetches the decisions and has them record what is on screen. */
+  private async fetchActions(): Promise<void> {
+    const actions = await this.session?.actions();
+    if (!actions) return;
+    this.actions = actions;
+    actions.recordShown();
+  }
+
+  /**
+   * The visitor reaches for the view (a pointer over it, a touch, the keyboard's focus in
+   * it): the panels and the rest of the texts, which "customise" and the summary's
+   * paragraphs need, are fetched now rather than on every first visit.
+   */
+  private readonly handleIntent = (): void => void this.fetchPanels();
+
+  /**
+   * A decision from one of this element's controls, with the decisions chunk's actions: at
+   * once when they are here, else when they arrive (a click on a slow link, before the
+   * chunk did). The decisions record what is on screen first (`recordShown`), so the
+   * decision is proven by the words the visitor saw.
+   */
+  private decide(choose: (actions: SessionActions) => unknown): void {
+    const apply = (actions: SessionActions) => {
+      this.actions = actions;
+      actions.language = this.context!.lang;
+      choose(actions);
+    };
+    if (this.actions) apply(this.actions);
+    else this.session?.actions().then(apply, (error: Error) => this.session?.report({ code: 'ui', message: `decisions: ${error.message}` }));
+  }
+
+  /**
+   * Fetches the preferences and the notice once, and the rest of the texts they speak,
+   * and adopts their styles.
+   */
+  private fetchPanels(): Promise<void> {
+    return (this.fetchingPanels ??= Promise.all([import('./panels.js'), this.completeTexts()]).then(
+      ([panels]) => {
+        this.panels = panels;
+        this.renderRoot.adoptedStyleSheets = [...KelisimConsent.styles, styleSheet(panels.noticeStyles, panels.preferencesStyles)];
+        this.requestUpdate();
+      },
+      (error: Error) => {
+        this.fetchingPanels = null;
+        this.session?.report({ code: 'ui', message: `interface: ${error.message}` });
+      },
+    ));
+  }
+
+  /** Fetches the rest of the texts (the summary's paragraphs, the panels' words) once. */
+  private async completeTexts(): Promise<void> {
+    const done = await complete(this.context!);
+    // The visitor may have switched languages meanwhile: theirs, whole.
+    this.context = this.context!.lang === done.lang ? done : await inLanguage({ ...this.context!, complete: true }, this.context!.lang);
+    this.requestUpdate();
+  }
+
+  /**
+   * Shows a view for this session: the first call prepares it (texts, checked config);
+   * later ones reuse that. `preferences` opens over whatever is shown. The notice and the
+   * preferences wait for the panels; the banner needs nothing more.
    */
   async show(view: UiView, session: Session): Promise<void> {
     if (this.session !== session) {
       this.session = session;
-      this.preparing = prepareContext(session);
+      this.context = null;
+      // Once: later the context changes (the rest of the texts, another language) and stays so.
+      this.preparing = prepareContext(session).then((context) => void (this.context = context));
     }
-    this.context = await this.preparing!;
+    await this.preparing;
+    if (view !== 'banner') await this.fetchPanels();
     if (view === 'preferences') this.openPreferences();
     else this.view = view;
     this.requestUpdate();
@@ -227,15 +311,25 @@ export class KelisimConsent extends ShadowElement {
   }
 
   protected render(): unknown {
-    const context = this.context;
+    const { context } = this;
     if (!context) return nothing;
+    const panels = context.complete ? this.panels : null;
+    // The notice and the preferences come with the panels: asked for here when needed
+    // before the idle fetch brought them; rendered when they arrive.
+    if (!panels && (this.view === 'notice' || this.preferencesOpen)) void this.fetchPanels();
     const c = { ...context, on: this.on };
     return html`
-      ${this.view === 'banner' ? banner(c) : this.view === 'notice' ? notice(c) : nothing}
-      ${this.preferencesOpen ? preferences(c, this.withdrawn) : nothing}
+      ${this.view === 'banner' ? banner(c) : this.view === 'notice' && panels ? panels.notice(c) : nothing}
+      ${this.preferencesOpen && panels ? panels.preferences(c, this.withdrawn) : nothing}
     `;
   }
 }
+
+/** The preferences and the notice, fetched apart from the banner. */
+type Panels = typeof import('./panels.js');
+
+/** Runs `callback` once the next frame has been painted; at once in a hidden tab, which paints none. */
+const afterPaint = (callback: () => void): void => void (document.hidden ? setTimeout(callback) : requestAnimationFrame(() => setTimeout(callback)));
 
 /** The focused element, looking into shadow roots: the page's own button, or one of ours. */
 function activeElement(): HTMLElement | null {

@@ -1,14 +1,25 @@
 import { TEXT_CHUNKS } from '../core/language.js';
-import { calendarDay } from '../core/policy/clause-1-2.js';
 import type { ControllerConfig, Language, UiConfig } from '../core/types.js';
-import { format, type Texts } from '../i18n/texts.js';
+import { format, type MoreTexts, type Texts } from '../i18n/texts.js';
 
 /** Each language's name in itself, for the switch: the same in every language, so not in the chunks. */
 export const LANGUAGE_NAMES: Record<Language, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-/** A language's built-in texts with the page's overrides for it merged over them. */
-export async function loadTexts(lang: Language, overrides: UiConfig['texts']): Promise<Texts> {
-  return { ...(await TEXT_CHUNKS[lang]()).default, ...overrides[lang] };
+/** Each language's second chunk of texts: everything but the banner's first layer. */
+const MORE_TEXT_CHUNKS: Record<Language, () => Promise<{ default: MoreTexts }>> = {
+  kk: () => import('../i18n/kk-more.js'),
+  ru: () => import('../i18n/ru-more.js'),
+  en: () => import('../i18n/en-more.js'),
+};
+
+/**
+ * A language's built-in texts with the page's overrides for it merged over them: the
+ * banner's first layer, or with `complete` all of them. Until then the rest are missing:
+ * only the banner may be drawn from them.
+ */
+export async function loadTexts(lang: Language, overrides: UiConfig['texts'], complete = false): Promise<Texts> {
+  const [first, more] = await Promise.all([TEXT_CHUNKS[lang](), complete ? MORE_TEXT_CHUNKS[lang]() : null]);
+  return { ...first.default, ...more?.default, ...overrides[lang] } as Texts;
 }
 
 /**
@@ -33,19 +44,6 @@ export const controllerName = (controller: ControllerConfig, lang: Language): st
 export function operatorName(controller: ControllerConfig, lang: Language, texts: Texts): string {
   const details = [controller.bin && format(texts.operatorBin, { bin: controller.bin }), controller.address].filter(Boolean);
   return controllerName(controller, lang) + (details.length ? ` (${details.join(', ')})` : '');
-}
-
-/**
- * A long date: the calendar day on which `instant` falls in `timeZone` (the policy's, never
- * the visitor's), in the visitor's language. `Intl`'s form where it has month names
- * («1 июня 2026 г.», «June 1, 2026»), else the texts' own («2026 ж. 1 маусым»): Chromium
- * writes a Kazakh month as a number.
- */
-export function formatDate(instant: Date, timeZone: string, lang: Language, texts: Texts): string {
-  const month = new Intl.DateTimeFormat(lang, { month: 'long', timeZone }).format(instant);
-  if (!/\d/.test(month)) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(instant);
-  const day = calendarDay(instant, timeZone);
-  return format(texts.dateLong, { day: day.day, month: texts.monthNames.split(' ')[day.month - 1]!, year: day.year });
 }
 
 /** A category's name in this language; a page's own category without a text shows its id. */

@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { LANGUAGES } from '../core/config/defaults.js';
-import { implicitAcceptanceAt, policyTimeZone, publicationDay, startOfDay } from '../core/policy/clause-1-2.js';
+import { newCategories } from '../core/policy/new-categories.js';
+import { calendarDay, implicitAcceptanceAt, policyTimeZone, publicationDay, startOfDay } from '../core/policy/clause-1-2.js';
 import type { Language } from '../core/types.js';
+import type { Texts } from '../i18n/texts.js';
 import { format, formatDays } from '../i18n/texts.js';
 import type { ViewContext } from './context.js';
 import { languageSwitch } from './language-switch.js';
-import { categoryName, formatDate } from './language.js';
+import { categoryName } from './language.js';
 import { policyLink } from './policy-link.js';
 import { css } from './styles.js';
 
@@ -22,14 +24,14 @@ import { css } from './styles.js';
  * day already past.
  */
 export function notice(c: ViewContext): TemplateResult {
-  const { texts, lang, session, actions, on } = c;
+  const { texts, lang, session, on } = c;
   const { policy } = session.config;
   const zone = policyTimeZone(policy);
   const day = (instant: Date) => formatDate(instant, zone, lang, texts);
   const publishedDay = policy.publishedAt ? publicationDay(policy.publishedAt, zone) : null;
   const published = publishedDay && startOfDay(publishedDay, zone);
   const [changesLang, changes] = changesFor(c.config.policy.changes, lang);
-  const added = actions.newCategories().map((id) => categoryName(texts, id));
+  const added = newCategories(session.record, session.config.categories).map((id) => categoryName(texts, id));
   const acceptsAt = implicitAcceptanceAt(policy);
   const days = formatDays(texts, lang, policy.implicitAcceptanceDays);
   return html`
@@ -134,3 +136,16 @@ export const noticeStyles = css`
     grid-template-columns: 1fr 1fr;
   }
 `;
+
+/**
+ * A long date: the calendar day on which `instant` falls in `timeZone` (the policy's, never
+ * the visitor's), in the visitor's language. `Intl`'s form where it has month names
+ * («1 июня 2026 г.», «June 1, 2026»), else the texts' own («2026 ж. 1 маусым»): Chromium
+ * writes a Kazakh month as a number.
+ */
+export function formatDate(instant: Date, timeZone: string, lang: Language, texts: Texts): string {
+  const month = new Intl.DateTimeFormat(lang, { month: 'long', timeZone }).format(instant);
+  if (!/\d/.test(month)) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(instant);
+  const day = calendarDay(instant, timeZone);
+  return format(texts.dateLong, { day: day.day, month: texts.monthNames.split(' ')[day.month - 1]!, year: day.year });
+}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { CategoryConfig } from '../core/types.js';
 import { format } from '../i18n/texts.js';
-import type { ViewContext } from './context.js';
+import { heldBackFor, type ViewContext } from './context.js';
 import { heldBackMessages } from './held-back.js';
 import { languageSwitch } from './language-switch.js';
 import { categoryName, controllerName, say } from './language.js';
@@ -43,9 +43,10 @@ export function preferences(c: ViewContext, withdrawn: boolean): TemplateResult 
  * and disabled for a known minor, with the reason. GPC does not lock: the visitor's own
  * toggle overrides it (SPEC §6).
  */
-function categorySwitch({ texts, session, actions, lang }: ViewContext, category: CategoryConfig): TemplateResult {
+function categorySwitch(c: ViewContext, category: CategoryConfig): TemplateResult {
+  const { texts, session, lang } = c;
   const { id, required } = category;
-  const locked = actions.heldBack(category, true) === 'minor';
+  const locked = heldBackFor(c, category, true) === 'minor';
   const on = !!required || (!locked && !!session.consent()?.categories[id]);
   const description = say(texts, `category.${id}.description`) ?? (required ? texts.requiredLabel : '');
   return html`<li part="category" class="category">

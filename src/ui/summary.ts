@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit/html.js';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { format, type Texts } from '../i18n/texts.js';
 
 /**
@@ -12,14 +12,15 @@ const PARTS = ['Who', 'What', 'Why', 'Where', 'Sharing', 'Rights', 'Security'] a
 /**
  * The policy summary's second layer: each part a heading that expands (`<details>`) to one
  * or two plain sentences, and `after` them (the link to the full policy) in the same row.
- * Native disclosure: keyboard, state and semantics come with it.
+ * Native disclosure: keyboard, state and semantics come with it. The sentences come with
+ * the rest of the texts, once the banner shows; until then the headings stand alone.
  */
 export const summary = (texts: Texts, controller: string, after: TemplateResult): TemplateResult => html`
   <div part="summary" class="summary">
     ${PARTS.map(
       (part) => html`<details part="summary-item">
         <summary>${texts[`summary${part}Title`]}</summary>
-        <p>${format(texts[`summary${part}`], { controller })}</p>
+        ${texts[`summary${part}`] === undefined ? nothing : html`<p>${format(texts[`summary${part}`], { controller })}</p>`}
       </details>`,
     )}
     ${after}

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
-import en from '../../src/i18n/en.js';
-import kk from '../../src/i18n/kk.js';
-import ru from '../../src/i18n/ru.js';
 import { format, formatDays, formatTerm, type TextKey, type Texts } from '../../src/i18n/texts.js';
+import { en, kk, ru } from '../support/texts.js';
 
 // The mocha globals that @web/test-runner provides; @types/mocha is not installed.
 declare const describe: (title: string, body: () => void) => void;

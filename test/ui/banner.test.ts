@@ -1,10 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { en, kk, ru } from '../support/texts.js';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { ShownView } from '../../src/core/session/actions.js';
 import type { ReceiptEvent } from '../../src/core/types.js';
-import en from '../../src/i18n/en.js';
-import kk from '../../src/i18n/kk.js';
-import ru from '../../src/i18n/ru.js';
 import { focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, tabTo, until } from './helpers.js';
 import { VERSION } from '../../src/core/version.js';
 

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { en, kk, ru } from '../support/texts.js';
 import type { Texts } from '../../src/i18n/texts.js';
-import en from '../../src/i18n/en.js';
-import kk from '../../src/i18n/kk.js';
-import ru from '../../src/i18n/ru.js';
 import { part, resetPage, settle, start, type Started } from './helpers.js';
 
 /**

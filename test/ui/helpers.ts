@@ -80,7 +80,9 @@ export interface StartOptions {
 
 /**
  * Starts a session as the loader does, with the interface's real `mount`, and waits until
- * the view it decided on is on screen.
+ * the view it decided on is on screen and what its controls need has arrived (the decisions
+ * and the panels, which the element fetches once the view is painted). A test of a click
+ * before they arrive starts its own way.
  */
 export async function start(options: StartOptions = {}): Promise<Started> {
   if (options.record) storeRecord(options.record);
@@ -93,6 +95,7 @@ export async function start(options: StartOptions = {}): Promise<Started> {
   if (view === 'none') throw new Error('the session decided to show nothing');
   const element = await until(() => document.querySelector('kelisim-consent'), 'the element');
   await until(() => element.renderRoot.querySelector(`[part~="${view}"]`), `the ${view}`);
+  await element.whenReady();
   await settle(element);
   return { session, element, root: element.renderRoot };
 }

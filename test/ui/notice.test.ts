@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { en, kk } from '../support/texts.js';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import en from '../../src/i18n/en.js';
-import kk from '../../src/i18n/kk.js';
 import { COOKIE, focused, part, press, readRecord, recordEvents, resetPage, settle, start, storedRecord, storeRecord, tabTo, until, type StartOptions } from './helpers.js';
 
 /** Two days after the built-in version's publication: clause 1.2's seven days are still ahead. */

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { en, kk, ru } from '../support/texts.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import en from '../../src/i18n/en.js';
-import kk from '../../src/i18n/kk.js';
-import ru from '../../src/i18n/ru.js';
 import { CURRENT_VERSION, focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, storedRecord, tabTo, type Started } from './helpers.js';
 
 /** Opens the preferences from the banner's "choose" and waits until the dialog is up. */

@@ -7,7 +7,7 @@ import { emit } from '../events.js';
 import type { DeferredConfig, LoadedConfig } from './loaded.js';
 import { remember } from '../checked/remember.js';
 import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
-import { isTimeZone, publicationDay } from '../policy/clause-1-2.js';
+import { isTimeZone, writtenDate } from '../policy/dates.js';
 import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language, LocalizedText, ServiceConfig } from '../types.js';
 import { safeEndpointUrl, safeLinkUrl } from './url.js';
 
@@ -60,7 +60,7 @@ const DEFAULTS = defaults();
 const options = shape<CoreConfig & Required<DeferredConfig>>({
   policy: shape({
     version: text(100, /^/, DEFAULTS.policy.version),
-    publishedAt: is<string>('an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00', (v) => typeof v === 'string' && !!publicationDay(v, 'UTC')),
+    publishedAt: is<string>('an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00', (v) => typeof v === 'string' && !!writtenDate(v)),
     implicitAcceptanceDays: int(0, 366, DEFAULTS.policy.implicitAcceptanceDays),
     timeZone: is<string>('an IANA time zone such as Asia/Almaty', (v) => typeof v === 'string' && v.length <= 64 && isTimeZone(v)),
     url: later,

@@ -6,14 +6,11 @@
  * (Kazakhstan's, UTC+05:00, by default): a visitor's own zone never moves the moment.
  */
 import { currentView } from './current.js';
-import type { ConsentRecord, CoreConfig, View } from '../types.js';
+import { writtenDate, type CalendarDay } from './dates.js';
 
-/** A day of a calendar: `month` 1–12. */
-export interface CalendarDay {
-  year: number;
-  month: number;
-  day: number;
-}
+export type { CalendarDay } from './dates.js';
+export { isTimeZone } from './dates.js';
+import type { ConsentRecord, CoreConfig, View } from '../types.js';
 
 /** Where clause 1.2's days are counted unless `policy.timeZone` says otherwise: Kazakhstan, UTC+05:00. */
 export const KAZAKHSTAN = 'Asia/Almaty';
@@ -21,8 +18,6 @@ export const KAZAKHSTAN = 'Asia/Almaty';
 /** The calendar in which this policy's days are counted. */
 export const policyTimeZone = (policy: CoreConfig['policy']): string => policy.timeZone ?? KAZAKHSTAN;
 
-const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?$/;
 
 /** The wall clock of `timeZone` at an instant, read back as if it were UTC: its difference to the instant is the zone's offset. */
 function wallClock(instant: number, timeZone: string): number {
@@ -57,24 +52,9 @@ export function startOfDay({ year, month, day }: CalendarDay, timeZone: string):
  * not exist (`2026-02-30`).
  */
 export function publicationDay(publishedAt: string, timeZone: string): CalendarDay | null {
-  const match = DATE.exec(publishedAt) ?? DATE_TIME.exec(publishedAt);
-  if (!match) return null;
-  const written = { year: +match[1]!, month: +match[2]!, day: +match[3]! };
-  const check = new Date(Date.UTC(written.year, written.month - 1, written.day));
-  if (check.getUTCMonth() !== written.month - 1 || check.getUTCDate() !== written.day) return null;
-  const instant = match[6] ? new Date(publishedAt) : null;
-  if (instant && isNaN(instant.getTime())) return null;
-  return instant ? calendarDay(instant, timeZone) : written;
-}
-
-/** Whether `timeZone` is an IANA zone this browser knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  const written = writtenDate(publishedAt);
+  if (!written) return null;
+  return written.instant ? calendarDay(written.instant, timeZone) : written;
 }
 
 /**

@@ -48,6 +48,17 @@ export class Actions implements SessionActions {
     return decide(session.record, session.config, session.now());
   }
 
+  /**
+   * Records what the interface left in `session.shown` (it may have drawn its view before
+   * this chunk arrived): before any decision, so the decision is proven by those words, and
+   * as soon as the interface or the page wakes this chunk.
+   */
+  recordShown(): void {
+    const shown = this.session.shown;
+    this.session.shown = undefined;
+    if (shown) this.viewShown(shown);
+  }
+
   /** The interface reports what it shows. The first showing of a view is a receipt of its own. */
   viewShown(shown: ShownView): void {
     const { session } = this;
@@ -100,6 +111,7 @@ export class Actions implements SessionActions {
 
   /** Accepts the policy version in force, by button or (clause 1.2) implicitly; category choices stay. */
   acceptPolicy(by: ConsentRecord['policyAcceptedBy']): Consent {
+    this.recordShown();
     const { session } = this;
     if (!session.record) return this.rejectAll();
     const categories = { ...session.record.categories };
@@ -134,6 +146,7 @@ export class Actions implements SessionActions {
   }
 
   private choose(method: Exclude<DecisionMethod, 'implicit'>, wanted: (category: CategoryConfig) => boolean): Consent {
+    this.recordShown();
     const { session } = this;
     const at = session.now().toISOString();
     const categories: CategoryChoices = {};

@@ -2,7 +2,7 @@
  * The session's types, apart from both its halves (the loader's `session.ts` and the
  * decisions chunk's `actions.ts`), so that neither imports the other.
  */
-import type { DeferredConfig, LoadedConfig } from '../config/loaded.js';
+import type { DeferredConfig } from '../config/loaded.js';
 import type { RecordStore } from '../record/read.js';
 import type { ParsedRecord } from '../record/check.js';
 import type { HeldBackReason } from '../policy/held-back.js';
@@ -30,6 +30,11 @@ export interface Session {
   record: ConsentRecord | null;
   /** A known minor (`setSubject`): adult-only categories stay off. */
   minor: boolean;
+  /**
+   * What the interface shows and the decisions have not yet recorded: it may draw a view
+   * before the decisions chunk is here. Taken by `SessionActions.recordShown`.
+   */
+  shown?: ShownView;
   now(): Date;
   /**
    * What every page view does at start: read the choice, set Consent Mode before any gated
@@ -69,6 +74,8 @@ export interface SessionActions {
   view(): View;
   /** The interface reports what it shows; the first showing of a view is a receipt of its own. */
   viewShown(shown: ShownView): void;
+  /** Records `session.shown`, if the interface left a view there. */
+  recordShown(): void;
   /** Why a category may not be turned on for this visitor now; `explicit`: by the visitor's own toggle. */
   heldBack(category: CategoryConfig, explicit?: boolean): HeldBackReason | null;
   /** Optional categories the stored choice has never answered: new in this policy version. */
@@ -86,6 +93,5 @@ export interface SessionActions {
 /** The decisions chunk's exports (`decisions.ts`), as the loader imports them. */
 export interface DecisionsChunk {
   Actions: new (session: Session) => SessionActions;
-  checkConfig(input: unknown, json?: string, earlier?: KelisimError): LoadedConfig | null;
   checkStored(raw: string, now: Date): ParsedRecord;
 }
