@@ -56,10 +56,10 @@ function frame(width, height, labelledBy) {
 
 /**
  * Columns per row (a day), each stacked by series (a method).
- * @param {{ rows: Array<{ label: string, values: Record<string, number> }>, series: Series[], labelledBy: string, format: (n: number) => string }} options
+ * @param {{ rows: Array<{ label: string, values: Record<string, number> }>, series: Series[], labelledBy: string, format: (n: number) => string, width?: number }} options
+ *   `width`: the drawing's width in CSS pixels, so its text stays at the page's size.
  */
-export function stackedColumns({ rows, series, labelledBy, format }) {
-  const width = 760;
+export function stackedColumns({ rows, series, labelledBy, format, width = 760 }) {
   const height = 260;
   const left = 48;
   const bottom = 28;
@@ -96,56 +96,54 @@ export function stackedColumns({ rows, series, labelledBy, format }) {
 }
 
 /**
- * One horizontal bar per row (a language, a policy version), stacked by series.
- * @param {{ rows: Array<{ label: string, values: Record<string, number> }>, series: Series[], labelledBy: string, format: (n: number) => string }} options
+ * One horizontal bar per row (a language, a policy version), stacked by series; the
+ * row's label above its bar, so long labels in any language fit.
+ * @param {{ rows: Array<{ label: string, values: Record<string, number> }>, series: Series[], labelledBy: string, format: (n: number) => string, width?: number }} options
  */
-export function stackedBars({ rows, series, labelledBy, format }) {
-  const width = 760;
-  const line = 30;
-  const left = 120;
-  const right = 90;
-  const height = Math.max(1, rows.length) * line + 8;
+export function stackedBars({ rows, series, labelledBy, format, width = 760 }) {
+  const line = 40;
+  const right = 70;
+  const height = Math.max(1, rows.length) * line + 4;
   const chart = frame(width, height, labelledBy);
   const totals = rows.map((row) => series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0));
   const max = Math.max(1, ...totals);
-  const scale = (/** @type {number} */ value) => (value / max) * (width - left - right);
+  const scale = (/** @type {number} */ value) => (value / max) * (width - right);
   rows.forEach((row, index) => {
-    const top = 4 + index * line;
-    chart.append(svg('text', { x: left - 8, y: top + 17, 'text-anchor': 'end', class: 'label' }, row.label));
-    let x = left;
+    const top = index * line;
+    chart.append(svg('text', { x: 0, y: top + 14, class: 'label' }, row.label));
+    let x = 0;
     for (const s of series) {
       const value = row.values[s.key] ?? 0;
       if (!value) continue;
-      const rect = svg('rect', { x, y: top + 3, width: scale(value), height: line - 8, fill: s.colour });
+      const rect = svg('rect', { x, y: top + 19, width: scale(value), height: 16, fill: s.colour });
       rect.append(svg('title', {}, `${row.label}: ${s.label} ${format(value)}`));
       chart.append(rect);
       x += scale(value);
     }
-    chart.append(svg('text', { x: x + 6, y: top + 17, class: 'value' }, format(totals[index])));
+    chart.append(svg('text', { x: x + 6, y: top + 32, class: 'value' }, format(totals[index])));
   });
   return chart;
 }
 
 /**
- * One bar per row, its length a share (0 to 1), its label the share and the counts.
- * @param {{ rows: Array<{ label: string, share: number, note: string, colour?: string }>, labelledBy: string }} options
+ * One bar per row, its length a share (0 to 1); the row's label above it, the share and
+ * the counts after it.
+ * @param {{ rows: Array<{ label: string, share: number, note: string, colour?: string }>, labelledBy: string, width?: number }} options
  */
-export function shareBars({ rows, labelledBy }) {
-  const width = 760;
-  const line = 30;
-  const left = 220;
-  const right = 210;
-  const height = Math.max(1, rows.length) * line + 8;
+export function shareBars({ rows, labelledBy, width = 760 }) {
+  const line = 40;
+  const right = Math.min(200, width * 0.4);
+  const height = Math.max(1, rows.length) * line + 4;
   const chart = frame(width, height, labelledBy);
+  const full = width - right;
   rows.forEach((row, index) => {
-    const top = 4 + index * line;
-    const full = width - left - right;
-    chart.append(svg('text', { x: left - 8, y: top + 17, 'text-anchor': 'end', class: 'label' }, row.label));
-    chart.append(svg('rect', { x: left, y: top + 3, width: full, height: line - 8, class: 'track' }));
-    const rect = svg('rect', { x: left, y: top + 3, width: Math.max(0, Math.min(1, row.share)) * full, height: line - 8, fill: row.colour ?? '#0072B2' });
+    const top = index * line;
+    chart.append(svg('text', { x: 0, y: top + 14, class: 'label' }, row.label));
+    chart.append(svg('rect', { x: 0, y: top + 19, width: full, height: 16, class: 'track' }));
+    const rect = svg('rect', { x: 0, y: top + 19, width: Math.max(0, Math.min(1, row.share)) * full, height: 16, fill: row.colour ?? '#0072B2' });
     rect.append(svg('title', {}, `${row.label}: ${row.note}`));
     chart.append(rect);
-    chart.append(svg('text', { x: left + full + 8, y: top + 17, class: 'value' }, row.note));
+    chart.append(svg('text', { x: full + 8, y: top + 32, class: 'value' }, row.note));
   });
   return chart;
 }

@@ -203,6 +203,9 @@ function figure(id, chart, numbers, legend = false) {
   }
 }
 
+/** The width a figure's drawing gets, in CSS pixels: its text then stays at the page's size. @param {string} id */
+const widthOf = (id) => Math.max(320, Math.round(/** @type {HTMLElement} */ (byId(id).querySelector('[data-chart]')).clientWidth || 760));
+
 /** The methods as chart series, in the current language. */
 const series = () => METHODS.map((method) => ({ key: method, label: say(`method.${method}`), colour: METHOD_COLOURS[/** @type {keyof typeof METHOD_COLOURS} */ (method)] }));
 
@@ -267,13 +270,13 @@ function drawStats(s) {
   );
 
   const perDay = byKey(s.decisionsByDay, 'day', days);
-  figure('by-day', decisions ? stackedColumns({ rows: perDay, series: series(), labelledBy: 'by-day-title', format: number }) : null, methodTable(say('day'), perDay), true);
+  figure('by-day', decisions ? stackedColumns({ rows: perDay, series: series(), labelledBy: 'by-day-title', format: number, width: widthOf('by-day') }) : null, methodTable(say('day'), perDay), true);
   if (!decisions) byId('by-day').querySelector('[data-chart]')?.append(Object.assign(document.createElement('p'), { textContent: say('byDayEmpty'), className: 'note' }));
 
   const perLanguage = byKey(s.decisionsByLanguage, 'lang');
-  figure('by-language', stackedBars({ rows: perLanguage, series: series(), labelledBy: 'by-language-title', format: number }), methodTable(say('lang'), perLanguage));
+  figure('by-language', stackedBars({ rows: perLanguage, series: series(), labelledBy: 'by-language-title', format: number, width: widthOf('by-language') }), methodTable(say('lang'), perLanguage));
   const perPolicy = byKey(s.decisionsByPolicyVersion, 'policyVersion');
-  figure('by-policy', stackedBars({ rows: perPolicy, series: series(), labelledBy: 'by-policy-title', format: number }), methodTable(say('policy'), perPolicy));
+  figure('by-policy', stackedBars({ rows: perPolicy, series: series(), labelledBy: 'by-policy-title', format: number, width: widthOf('by-policy') }), methodTable(say('policy'), perPolicy));
 
   /** @type {Array<{ id: string, allowed: number, decisions: number }>} */
   const categories = s.categories;
@@ -282,6 +285,7 @@ function drawStats(s) {
     shareBars({
       rows: categories.map((c) => ({ label: c.id, share: c.decisions ? c.allowed / c.decisions : 0, note: `${c.decisions ? percent(c.allowed / c.decisions) : '—'} (${number(c.allowed)} / ${number(c.decisions)})` })),
       labelledBy: 'by-category-title',
+      width: widthOf('by-category'),
     }),
     table(
       [say('category'), say('allowed'), say('decisions'), say('share')],
@@ -304,6 +308,7 @@ function drawStats(s) {
       shareBars({
         rows: steps.map(([key, value, colour]) => ({ label: say(key), share: shown ? value / shown : 0, note: `${number(value)}${shown ? ` (${percent(value / shown)})` : ''}`, colour })),
         labelledBy: `${id}-title`,
+        width: widthOf(id),
       }),
       table([say('stage'), say('count'), say('share')], steps.map(([key, value]) => ({ key, label: say(key), cells: [{ series: 'count', value }, { series: 'share', value: shown ? value / shown : 0, text: shown ? percent(value / shown) : '—' }] }))),
     );
