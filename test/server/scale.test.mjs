@@ -44,9 +44,16 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
     assert.equal(answers.reduce((sum, a) => sum + a.duplicates, 0), 80, 'and counted as a duplicate by the other');
 
     const uploads = await Promise.all(
-      views.flatMap((texts) => [...collectors, ...collectors].map((c) => postTexts(c.url, { textsHash: hashOf(texts), texts, lang: 'kk', uiVersion: '1' }).then((r) => r.json()))),
+      views.flatMap((texts) =>
+        [...collectors, ...collectors].map(async (c) => {
+          const response = await postTexts(c.url, { textsHash: hashOf(texts), texts, lang: 'kk', uiVersion: '1' });
+          return { status: response.status, ...(await response.json()) };
+        }),
+      ),
     );
-    assert.equal(uploads.filter((u) => u.stored).length, 5, 'each text kept once, whichever took it');
+    assert.deepEqual(new Set(uploads.map((u) => u.status)), new Set([200]), 'every upload answered, none failed on the other\'s insert');
+    assert.equal(uploads.filter((u) => u.stored === true).length, 5, 'each text kept once, whichever took it');
+    assert.equal(uploads.filter((u) => u.stored === false).length, 15, 'and found there by the others');
 
     const [row] = await runSql(target, { sqlite: '', postgres: 'SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM receipts' });
     assert.deepEqual([Number(row.n), Number(row.d)], [80, 80]);
