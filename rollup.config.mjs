@@ -85,6 +85,7 @@ const compile = () => [
  * - `decisions`: deciding, storing, receipts and their transport, once the banner shows,
  *   and what only the panels share with them;
  * - `embed`: the placeholder of a blocked embed;
+ * - `reopen`: the floating control that reopens the preferences, at an idle moment once there is a choice;
  * - per language, one chunk of the banner's texts (`kk`) and one of the rest (`kk-more`).
  */
 const LAZY = {
@@ -93,6 +94,7 @@ const LAZY = {
   'src/ui/panels.ts': 'panels',
   'src/core/decisions.ts': 'decisions',
   'src/embeds/placeholder.ts': 'embed',
+  'src/reopen-button.ts': 'reopen',
 };
 
 const pathOf = (id) => (id ? relative(process.cwd(), id).replaceAll('\\', '/') : '');
@@ -172,7 +174,7 @@ function chunkManifest() {
         .filter(([, module]) => module.renderedLength > 0)
         .map(([id]) => relative(process.cwd(), id).replaceAll('\\', '/'))
         .sort();
-      const manifest = { loader: [...loader], core: [], ui: [], panels: [], decisions: [], embed: [], languages: {}, loaderModules };
+      const manifest = { loader: [...loader], core: [], ui: [], panels: [], decisions: [], embed: [], reopen: [], languages: {}, loaderModules };
       for (const chunk of chunks) {
         const role = roleOf(chunk.facadeModuleId) ?? (chunk.name in manifest ? chunk.name : undefined);
         if (role in manifest) manifest[role] = besidesLoader(chunk.fileName);

@@ -12,9 +12,9 @@ import { emit, on } from './core/events.js';
 import { pickLanguage, TEXT_CHUNKS } from './core/language.js';
 import type { LoadedConfig } from './core/config/loaded.js';
 import { knownConfig, readPageConfig } from './core/config/page.js';
-import { createSession, type Session } from './core/session/session.js';
+import { watch, type GatedRoot } from './core/gating/scripts.js';
+import { CHUNK_HINT, createSession, unloaded, type Session } from './core/session/session.js';
 import { isCrawler } from './core/signals/crawler.js';
-import { showReopenButton } from './reopen-button.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail, UiView } from './core/types.js';
 
 export type * from './core/types.js';
@@ -42,6 +42,12 @@ export interface KelisimApi {
   showBanner(): void;
   /** Marks the visitor as a minor: adult-only categories stay off (SPEC §6). */
   setSubject(subject: { minor?: boolean }): void;
+  /**
+   * Gates what `root` holds (a shadow root, or a subtree a framework renders outside the
+   * document) and whatever is added to it later; no argument: looks again everywhere. The
+   * document itself is always watched.
+   */
+  scan(root?: GatedRoot): Promise<void>;
   /** Listens to a kelisim event (`"consent"` or `"kelisim:consent"`); returns the unsubscribe function. */
   on: typeof on;
   /** Settles once the loader has decided what this page view shows. */
@@ -69,10 +75,7 @@ const loadCheck = () => import('./core/config/check.js');
  */
 function mountUi(view: UiView, session: Session): void {
   void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
-  loadUi().then(
-    (ui) => ui.mount(view, session),
-    (error: Error) => session.report({ code: 'ui', message: `interface: ${error.message}` }),
-  );
+  loadUi().then((ui) => ui.mount(view, session), unloaded);
 }
 
 /** A second start, or a chunk that would not load: said once in the console, and as `kelisim:error`. */
@@ -102,7 +105,9 @@ function createApi(): KelisimApi {
     announce(active.start());
     if (loaded.config.reopenButton && !crawler) {
       // Once there is a choice to revisit: at once for a returning visitor, after the first decision otherwise.
-      const reopen = () => active.consent() && showReopenButton(active);
+      // A chunk of its own (SPEC §6's gating needed the loader's room): a returning visitor's
+      // second request, at an idle moment, from the HTTP cache after the first time.
+      const reopen = () => active.consent() && import('./reopen-button.js').then((control) => control.showReopenButton(active), unloaded);
       // A returning visitor's control can wait for an idle moment: it is not what they came for.
       void ready.then(() => (window.requestIdleCallback ?? setTimeout)(reopen));
       on('consent', reopen);
@@ -125,7 +130,7 @@ function createApi(): KelisimApi {
       }
       loadCheck().then(
         (checker) => run(checker.checkConfig(input, json, problem)),
-        (error: Error) => (complain(`config check: ${error.message}`), run(null)),
+        (error: Error) => (complain(`config check: ${error.message}${CHUNK_HINT}`), run(null)),
       );
     }
     return ready;
@@ -165,6 +170,7 @@ function createApi(): KelisimApi {
       if (session) session.minor = minor;
       void act('setSubject', minor);
     },
+    scan: (root) => watch(root),
     on,
     ready,
     version: VERSION,
@@ -175,5 +181,5 @@ function createApi(): KelisimApi {
 const kelisim: KelisimApi = (window.Kelisim ??= createApi());
 
 export default kelisim;
-export const { init, getConsent, allows, acceptAll, rejectAll, accept, withdraw, showPreferences, showBanner, setSubject, ready, version } = kelisim;
+export const { init, getConsent, allows, acceptAll, rejectAll, accept, withdraw, showPreferences, showBanner, setSubject, scan, ready, version } = kelisim;
 export { on };

@@ -32,7 +32,6 @@ const LOADER_MODULES = [
   'src/core/signals/crawler.ts',
   'src/core/version.ts',
   'src/kelisim.ts',
-  'src/reopen-button.ts',
 ];
 
 test('the loader is one file, with no static import of another chunk', () => {

@@ -83,7 +83,7 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
   it('holds the builds, types, maps and manifest, and nothing else', () => {
     const expected = ['dist/kelisim.js', 'dist/kelisim.iife.js', 'dist/types/kelisim.d.ts', 'dist/custom-elements.json', 'dist/chunks.json', 'package.json'];
     for (const file of expected) assert.ok(pack.files.includes(file), `${file} is in the package`);
-    const chunkFiles = new Set([...chunks.loader, ...chunks.ui, ...chunks.decisions, ...Object.values(chunks.languages).flat()]);
+    const chunkFiles = new Set([...Object.values(chunks).filter(Array.isArray).flat(), ...Object.values(chunks.languages).flat()]);
     for (const file of pack.files.filter((name) => name.endsWith('.js'))) {
       assert.ok(file === 'dist/kelisim.iife.js' || chunkFiles.has(file.slice('dist/'.length)), `${file} is a current chunk, not a stale one`);
       assert.ok(pack.files.includes(`${file}.map`), `${file} has its source map`);
@@ -121,12 +121,15 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
       assert.deepEqual(requested().filter((r) => r.status !== 200), [], 'no request failed');
       assert.deepEqual(errors, []);
 
-      // The returning visitor (SPEC §2): the loader alone, no interface.
+      // The returning visitor (SPEC §2): the loader, no interface; at an idle moment, the
+      // reopen control's small chunk (it left the loader for the gating of issue 14).
+      await page.locator('kelisim-reopen').waitFor({ state: 'attached' }); // this page's, after the decision
       const since = server.requests.length;
       await page.reload();
       assert.equal((await page.evaluate(() => window.Kelisim.ready)).view, 'none');
+      await page.locator('kelisim-reopen').waitFor({ state: 'attached' });
       const again = server.requests.slice(since).filter((r) => r.path.startsWith(CDN)).map((r) => r.path);
-      assert.deepEqual(again, chunks.loader.map((file) => `${CDN}dist/${file}`));
+      assert.deepEqual(again, [...chunks.loader, ...chunks.reopen].map((file) => `${CDN}dist/${file}`));
     } finally {
       await context.close();
     }

@@ -2,19 +2,64 @@
 const allowedBy = (element: Element, allows: (id: string) => boolean) =>
   (element.getAttribute('data-kelisim')?.match(/\S+/g) ?? []).every(allows);
 
+/** Where gated elements are looked for: a document, a shadow root, any element. */
+export type GatedRoot = Document | ShadowRoot | Element;
+
+/** Blocked frames (no `src`, a category not allowed), handed to the placeholders. */
+export type HoldFrames = (frames: HTMLIFrameElement[]) => void;
+
+/** The roots looked in, in this order: the document, then each root given to {@link watch} (`Kelisim.scan`). */
+const roots: GatedRoot[] = [document];
+/** The rule of the latest activation: the session's `allows`, once it has started. */
+let allowed: (id: string) => boolean = () => false;
+let hold: HoldFrames | undefined;
+let observer: MutationObserver | undefined;
+/** An activation is queued and has not started: another request joins it. */
+let queued = false;
+
 /**
  * Runs the gated scripts (`<script type="text/plain" data-kelisim="…">`) whose categories
- * are allowed, each once, in document order, and gives gated iframes their `src`.
+ * are allowed, each once, in document order, and gives gated iframes their `src`; the
+ * frames still blocked go to the placeholders.
  *
  * A script is replaced by a real copy of itself; the copy's type is `data-type` (for
  * modules) or plain JavaScript. External scripts are awaited one by one, because a later
  * inline script usually calls what an earlier `src` defined (`gtag` after gtag.js).
  */
-export function activateGated(allows: (id: string) => boolean): Promise<void> {
+export function activateGated(allows?: (id: string) => boolean): Promise<void> {
+  if (allows) allowed = allows;
   // One activation at a time: a second one started while an external script loads would
-  // otherwise run the scripts after it first, out of document order.
-  return (running = running.then(() => activate(allows)));
+  // otherwise run the scripts after it first, out of document order. One that has not
+  // started yet will see everything there is when it does: a request joins it.
+  if (!queued) {
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return activate();
+    });
+  }
+  return running;
 }
+
+/**
+ * Gates what `root` holds now and whatever is added to it later, as if it had been in the
+ * page from the start (SPEC §6): a single-page app's route change, a lazily rendered
+ * widget; and a shadow root given to `Kelisim.scan`, which the document's observer does not
+ * see into. A root is watched, and held, for the page's life. The observer looks only at
+ * the added nodes, for `[data-kelisim]`: a page that adds thousands of nodes pays one
+ * `matches` and one `querySelector` per added node, and an activation only when a gated
+ * element came. `allows` and `holdFrames`, once given, serve every later activation.
+ */
+export function watch(root: GatedRoot = document, allows?: (id: string) => boolean, holdFrames?: HoldFrames): Promise<void> {
+  if (!roots.includes(root)) roots.push(root);
+  hold = holdFrames ?? hold;
+  (observer ??= new MutationObserver((records) => {
+    if (records.some((record) => [...record.addedNodes].some((node) => (node as Element).matches?.(GATED) || (node as Element).querySelector?.(GATED)))) void activateGated();
+  })).observe(root, { childList: true, subtree: true });
+  return activateGated(allows);
+}
+
+const GATED = '[data-kelisim]';
 
 /** The activation in progress; the next one starts when it ends. */
 let running: Promise<void> = Promise.resolve();
@@ -43,36 +88,44 @@ function trusted(): Policy {
   }
 }
 
-async function activate(allows: (id: string) => boolean): Promise<void> {
-  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
-    if (!frame.src && allowedBy(frame, allows)) frame.src = frame.dataset.src!;
+async function activate(): Promise<void> {
+  const blocked: HTMLIFrameElement[] = [];
+  for (const root of roots) {
+    for (const frame of root.querySelectorAll<HTMLIFrameElement>('iframe[data-kelisim][data-src]')) {
+      if (frame.src) continue;
+      if (allowedBy(frame, allowed)) frame.src = frame.dataset.src!;
+      else blocked.push(frame);
+    }
   }
-  // A static list: replacing a script while walking it skips nothing.
-  for (const original of document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')) {
-    // Checked again per script: an earlier one may have been activated by a parallel call.
-    if (!original.isConnected || original.type !== 'text/plain' || !allowedBy(original, allows)) continue;
-    const script = document.createElement('script');
-    policy ??= trusted();
-    try {
-      for (const { name, value } of original.attributes) {
-        if (name !== 'type' && name !== 'data-type') script.setAttribute(name, name === 'src' ? policy.createScriptURL(value) : value);
+  if (blocked[0]) hold?.(blocked);
+  for (const root of roots) {
+    // A static list: replacing a script while walking it skips nothing.
+    for (const original of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-kelisim]')) {
+      // Checked again per script: an earlier one may have been activated by a parallel call.
+      if (!original.isConnected || original.type !== 'text/plain' || !allowedBy(original, allowed)) continue;
+      const script = document.createElement('script');
+      policy ??= trusted();
+      try {
+        for (const { name, value } of original.attributes) {
+          if (name !== 'type' && name !== 'data-type') script.setAttribute(name, name === 'src' ? policy.createScriptURL(value) : value);
+        }
+        script.type = original.dataset.type ?? 'text/javascript';
+        // The nonce attribute is hidden from getAttribute once parsed; the property still has it.
+        script.nonce = original.nonce;
+        if (original.src) script.async = false;
+        else script.text = policy.createScript(original.text);
+        original.replaceWith(script);
+        // An external script is awaited: the next one may call what it defines.
+        // Listeners, not handlers: the page's own onload attribute was copied and must stay.
+        if (original.src) {
+          await new Promise((resolve) => {
+            script.addEventListener('load', resolve);
+            script.addEventListener('error', resolve);
+          });
+        }
+      } catch {
+        // Refused by the page's CSP, which the browser reports: the next ones still run, as a browser runs the next script.
       }
-      script.type = original.dataset.type ?? 'text/javascript';
-      // The nonce attribute is hidden from getAttribute once parsed; the property still has it.
-      script.nonce = original.nonce;
-      if (original.src) script.async = false;
-      else script.text = policy.createScript(original.text);
-      original.replaceWith(script);
-      // An external script is awaited: the next one may call what it defines.
-      // Listeners, not handlers: the page's own onload attribute was copied and must stay.
-      if (original.src) {
-        await new Promise((resolve) => {
-          script.addEventListener('load', resolve);
-          script.addEventListener('error', resolve);
-        });
-      }
-    } catch {
-      // Refused by the page's CSP, which the browser reports: the next ones still run, as a browser runs the next script.
     }
   }
 }

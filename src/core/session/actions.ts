@@ -11,7 +11,7 @@ import { Receipts } from '../receipts/receipts.js';
 import type { Session, SessionActions, ShownView } from './types.js';
 
 export type { ShownView } from './types.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, UiView, View } from '../types.js';
+import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, View } from '../types.js';
 import { writeRecord } from '../record/write.js';
 
 /**
@@ -27,7 +27,7 @@ export class Actions implements SessionActions {
   language: Language;
   private readonly receipts: Receipts;
   /** Views already shown on this page view: their receipt is sent once. */
-  private readonly announced = new Set<UiView>();
+  private readonly announced = new Set<ShownView['view']>();
 
   constructor(session: Session) {
     this.session = session;

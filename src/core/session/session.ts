@@ -1,6 +1,6 @@
 import type { DeferredConfig } from '../config/loaded.js';
 import { emit } from '../events.js';
-import { activateGated } from '../gating/scripts.js';
+import { watch } from '../gating/scripts.js';
 import { isChecked } from '../checked/known.js';
 import { currentView, isExpired } from '../policy/current.js';
 import { gtagConsent } from '../signals/consent-mode.js';
@@ -13,6 +13,17 @@ export type { Session, SessionHooks } from './types.js';
 
 /** Imports the decisions chunk: the browser keeps the module, so every call after the first is free. */
 export const loadDecisions = (): Promise<DecisionsChunk> => import('../decisions.js');
+
+/**
+ * Said after the message of a chunk that would not load (the browser's message names its
+ * URL): the two usual causes are `dist/` served from another origin (a CDN) without
+ * `Access-Control-Allow-Origin`, which module scripts need, and a `kelisim.js` cached from
+ * before a deploy, naming chunks that are gone.
+ */
+export const CHUNK_HINT = '. Is dist/ on another origin without Access-Control-Allow-Origin, or kelisim.js cached from an older deploy?';
+
+/** Reports a part of the interface (the banner, an embed's placeholder, the reopen control) that would not load. */
+export const unloaded = (error: Error): void => emit('kelisim:error', { code: 'ui', message: error.message + CHUNK_HINT });
 
 /**
  * Creates the session. Closures rather than a class: the loader is on every page view,
@@ -73,7 +84,9 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
       const record = (session.record = await load());
       const consent = session.consent(); // an expired choice grants nothing
       if (config.googleConsentMode && consent) gtagConsent('update', session.consentMode(consent.categories));
-      void activateGated(session.allows);
+      // What is in the page now and whatever is added later; blocked frames get a
+      // placeholder (its own chunk, only on a page that has one), where there is an interface.
+      void watch(document, session.allows, hooks.mount && ((frames) => void import('../../embeds/placeholder.js').then((embeds) => embeds.hold(frames, session), unloaded)));
       // Another tab's choice: a `storage` event tells at once (localStorage), a look at this tab
       // again (cookies). `sync` reads only when the stored value changed, so any event will do.
       for (const type of ['storage', 'focus', 'pageshow']) addEventListener(type, sync);

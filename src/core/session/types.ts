@@ -58,7 +58,8 @@ export interface Session {
 
 /** What the interface reports it shows: the words on screen, in display order, for `textsHash` (SPEC §8). */
 export interface ShownView {
-  view: UiView;
+  /** `embed`: a blocked frame's placeholder (`src/embeds/`), whose button decides too. */
+  view: UiView | 'embed';
   texts: string[];
   uiVersion: string;
 }
