@@ -34,7 +34,12 @@ const percent = (share) => new Intl.NumberFormat(lang, { style: 'percent', maxim
 
 /** @returns {ConsoleLanguage} */
 function pickLanguage() {
-  const stored = localStorage.getItem(LANGUAGE_KEY);
+  let stored = null;
+  try {
+    stored = localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    // blocked storage: the browser's languages decide
+  }
   if (stored && stored in WORDS) return /** @type {ConsoleLanguage} */ (stored);
   for (const wanted of navigator.languages ?? []) {
     const base = wanted.slice(0, 2).toLowerCase();
@@ -397,7 +402,11 @@ async function download(/** @type {'csv' | 'json'} */ kind) {
 
 byId('language').addEventListener('change', (event) => {
   lang = /** @type {ConsoleLanguage} */ (/** @type {HTMLSelectElement} */ (event.target).value);
-  localStorage.setItem(LANGUAGE_KEY, lang);
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // blocked storage: the choice lasts for this page
+  }
   applyWords();
   if (proofId) void showProof(proofId);
 });

@@ -31,7 +31,7 @@ export const CONSOLE_CSP = [
   `style-src 'self' '${PROOF_CSS_HASH}'`,
   "img-src 'self' data:",
   "connect-src 'self'",
-  "frame-src 'self' blob:",
+  "frame-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
