@@ -144,7 +144,7 @@ function clientProblem(error, request) {
 
 /**
  * fastify's logger options with request serialisers that keep secrets and addresses out:
- * a `token` in a query string (the receipts page link) is masked, and the client IP is
+ * a `token` in a query string (an old receipts page link) and every consent id are masked, and the client IP is
  * logged only when IPs are stored anyway.
  * @param {boolean | object} logger
  * @param {boolean} storeIp
