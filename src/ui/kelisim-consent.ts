@@ -37,11 +37,13 @@ export const UI_VERSION = VERSION;
  * @csspart policy-link - The link to the full policy.
  * @csspart language - The language switch.
  * @csspart message - A notice that GPC was honoured (also `gpc`) or that a guardian must agree (also `minor`).
+ * @csspart gpc - The message that the browser's Global Privacy Control signal was honoured (also `message`).
+ * @csspart minor - The message that a legal representative must agree for a known minor (also `message`).
  * @csspart actions - A view's row of actions.
  * @csspart button - Every action button.
  * @csspart accept-all - Accept all.
  * @csspart reject-all - Reject optional categories.
- * @csspart open-preferences - Opens the preferences (the banner's "choose", the notice's "review settings").
+ * @csspart open-preferences - Opens the preferences (the banner's "Customise", the notice's "Review settings").
  * @csspart category - One category in the preferences.
  * @csspart switch - A category's switch (`<input type="checkbox" role="switch">`).
  * @csspart locked - Why an adult-only category is locked for a minor.
