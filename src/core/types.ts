@@ -125,6 +125,12 @@ export interface CoreConfig {
   /** `false` turns Consent Mode off; a mapping replaces the default one. */
   googleConsentMode: false | ConsentModeMapping;
   respectGpc: boolean;
+  /**
+   * Reloads the page after a decision made here turns off a category that was on (a
+   * withdrawal, a narrower choice): scripts that already ran cannot be unloaded. After the
+   * choice is stored and its receipt queued. Absent: off.
+   */
+  reloadOnRevoke?: boolean;
 }
 
 /** The part of the config only the interface uses. */
@@ -150,6 +156,8 @@ export interface KelisimOptions {
   controller?: Partial<ControllerConfig>;
   googleConsentMode?: boolean | ConsentModeMapping;
   respectGpc?: boolean;
+  /** Reload the page after a withdrawal or a change that turns a category off (default `false`). */
+  reloadOnRevoke?: boolean;
 }
 
 /** The stored choice (SPEC §4). */

@@ -94,6 +94,8 @@ const options = shape<CoreConfig & Required<DeferredConfig>>({
     { fallback: DEFAULTS.googleConsentMode },
   ),
   respectGpc: bool(DEFAULTS.respectGpc),
+  // No default in the loader's config: absent is off.
+  reloadOnRevoke: bool(),
 });
 
 /**
@@ -124,6 +126,40 @@ export function resolveConfig(input: unknown): ConfigResult {
   return result;
 }
 
+/** edunavigator.kz and its subdomains: the site whose controller and policy are the defaults. */
+const HOME = /(^|\.)edunavigator\.kz$/i;
+
+/**
+ * A new site's first run: copying the README's first lines leaves edunavigator.kz's
+ * controller (BTS Education LLP) and policy link on someone else's site. On any other host
+ * (localhost and 127.0.0.1 too: that is where a developer tries it first; an `about:srcdoc`
+ * page counts as its parent's host), what to set; nothing on edunavigator.kz or when the
+ * page set both.
+ */
+export function firstRunHint(given: DeferredConfig, host: string): string | undefined {
+  if (HOME.test(host)) return;
+  const keys: string[] = [];
+  if (!isObject(given.controller)) keys.push('controller (name, bin, address, email)');
+  if (!(isObject(given.policy) && given.policy.url)) keys.push('policy.url (with policy.version and policy.publishedAt)');
+  if (!keys.length) return;
+  return `kelisim: ${host} shows edunavigator.kz's own ${keys.map((key) => key.split(' ')[0]).join(' and ')} (BTS Education's). For your own site, set ${keys.join(' and ')} in the config, and texts where your policy says things differently: see "Quick start for your own site" in kelisim's README.`;
+}
+
+/** The hint was said on this page. */
+let hinted = false;
+
+/**
+ * Says the {@link firstRunHint} as one `console.warn`. A warning, not an error: the config
+ * is valid, and `kelisim:error` is for what was refused. Said once: this checker runs on a
+ * first visit and for a changed config, never again for a config it found clean; and at
+ * most once per page.
+ */
+function firstRun(given: DeferredConfig): void {
+  const hint = hinted ? undefined : firstRunHint(given, location.hostname || new URL(document.baseURI).hostname);
+  if (hint) console.warn(hint);
+  hinted ||= !!hint;
+}
+
 /** One console line for the developer, naming every problem; one `kelisim:error` each for the page (or `dispatch`). */
 export function report(problems: KelisimError[], dispatch = (problem: KelisimError) => emit('kelisim:error', problem)): void {
   if (!problems.length) return;
@@ -141,6 +177,7 @@ export function checkConfig(input: unknown, json?: string, earlier?: KelisimErro
   const { config, deferred, problems, fatal } = resolveConfig(input);
   report([...(earlier ? [earlier] : []), ...problems, ...(fatal ? [{ code: 'config' as const, key: 'policy.version', message: `${fatal}; nothing is shown` }] : [])]);
   if (fatal) return null;
+  firstRun(deferred);
   if (json && !problems.length) remember(json);
   return { config, deferred };
 }

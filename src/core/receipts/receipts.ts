@@ -93,6 +93,11 @@ export class Receipts {
     this.queue(event, this.shown);
   }
 
+  /** Settles once every event sent so far is in the transport's persistent queue: a reload then loses none. */
+  queued(): Promise<void> {
+    return this.waiting ?? Promise.resolve();
+  }
+
   /** Hands the event to the transport once its hash is known, behind any event still waiting for one. */
   private queue(event: ReceiptEvent, shown?: Shown | null): void {
     const transport = this.transport!;

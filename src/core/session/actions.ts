@@ -172,7 +172,13 @@ export class Actions implements SessionActions {
     this.store(record);
     clearCookies(session.config.categories.filter((category) => !session.allows(category.id)), session.config.cookie.domain);
     this.send(type, method, notice);
-    return this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
+    const consent = this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
+    // Scripts that ran cannot be unloaded: a site that says so reloads once a category that was on
+    // goes off, after the choice is stored and its receipt queued (the transport sends it from there).
+    if (session.config.reloadOnRevoke && session.config.categories.some((category) => before?.categories[category.id] && !session.allows(category.id))) {
+      void this.receipts.queued().then(() => location.reload());
+    }
+    return consent;
   }
 
   /** Makes the page follow the session's record: Consent Mode, gated scripts, `kelisim:consent`. */
