@@ -46,7 +46,7 @@ function reopenControl() {
 }
 
 export default {
-  globs: ['src/ui/**/*.ts'],
+  globs: ['src/ui/**/*.ts', 'src/embeds/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   outdir: 'dist',
   // package.json names the manifest itself ("customElements"); the analyzer would rewrite

@@ -17,7 +17,7 @@ export interface Texts {
   /** Label of the language switch (read by screen readers). */
   languageLabel: string;
 
-  // The banner's first layer (SPEC §9: what a consent must say, Law 94-V Art. 8)
+  // The banner's first layer (what a consent must say, Law 94-V Art. 8)
   /** The banner's heading. */
   bannerTitle: string;
   /**

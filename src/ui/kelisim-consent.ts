@@ -167,9 +167,10 @@ export class KelisimConsent extends ShadowElement {
   }
 
   /**
-   * Settles once everything a control needs is here: the decisions chunk and the panels.
-   * The element fetches both once its first view is painted; a page (or a test) that drives
-   * it by hand can wait for them.
+   * Settles once everything a control needs is here: the decisions chunk and the panels
+   * with the rest of the texts. The element fetches the decisions once its first view is
+   * painted and the panels when the visitor reaches for it; a page (or a test) that drives
+   * it by hand can wait for both.
    */
   whenReady(): Promise<void> {
     return Promise.all([this.fetchActions(), this.fetchPanels()]).then(() => {});
