@@ -8,6 +8,25 @@ import { knownConfig, mergeChecked, readPageConfig } from './page.js';
 const keys = (input: unknown) => resolveConfig(input).problems.map((p) => p.key);
 
 describe('resolveConfig', () => {
+  it('checks each service of a category, and leaves out one without a name or a country', () => {
+    const services = [
+      { name: 'Google Analytics', country: 'US', url: 'https://policies.google.com/privacy', purpose: { en: 'Statistics' }, cookies: ['_ga'] },
+      { name: 'Nameless' },
+      { country: 'RU' },
+      { name: 'Bad', country: 'usa' },
+      { name: 'Link', country: 'US', url: 'http://example.com' },
+    ];
+    const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', required: true }, { id: 'analytics', services }] });
+    expect(problems.map((p) => p.key)).to.deep.equal([
+      'categories[1].services[1]',
+      'categories[1].services[2]',
+      'categories[1].services[3].country',
+      'categories[1].services[3]',
+      'categories[1].services[4].url',
+    ]);
+    expect(config.categories[1]!.services).to.deep.equal([services[0], { name: 'Link', country: 'US' }]);
+  });
+
   it('gives the edunavigator defaults without a config', () => {
     const { config, problems } = resolveConfig(undefined);
     expect(problems).to.deep.equal([]);

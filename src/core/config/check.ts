@@ -43,13 +43,19 @@ const localized: Check<LocalizedText> = (value, key, fail) =>
   typeof value === 'string' ? text(500)(value, key, fail) : shape<Partial<Record<Language, string>>>({ kk: text(500), ru: text(500), en: text(500) })(value, key, fail);
 
 /** A recipient of data: its country as an ISO 3166-1 alpha-2 code, its notice an https: link. */
-const service = shape<ServiceConfig>({
+const serviceFields = shape<ServiceConfig>({
   name: text(100),
   country: text(2, /^[A-Z]{2}$/),
   purpose: localized,
   url: is<string>('an https: link', (v) => typeof v === 'string' && v.length < 2048 && /^https:\/\/[^\s]+$/.test(v) && !!safeLinkUrl(v)),
   cookies: list(text(100)),
 });
+
+/** A service is named and placed, or left out: the preferences list it by name and country. */
+const service: Check<ServiceConfig> = (value, key, fail) => {
+  const checked = serviceFields(value, key, fail);
+  return checked && (!checked.name || !checked.country) ? fail(key, 'needs a name and a country') : checked;
+};
 
 const DEFAULTS = defaults();
 
