@@ -32,11 +32,13 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
  */
 
 /**
- * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, gzip?: boolean }} options
- *   `mounts`: URL prefix ("/cdn/kelisim@1.0.0/") → folder; `pages`: path → HTML.
+ * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, gzip?: boolean, cors?: boolean | ((path: string) => boolean) }} options
+ *   `mounts`: URL prefix ("/cdn/kelisim@1.0.0/") → folder; `pages`: path → HTML; `cors`: whether a
+ *   response carries `Access-Control-Allow-Origin: *` (default: every one), or for which paths,
+ *   to play a CDN that sends it on some files or none.
  * @returns {Promise<StaticServer>}
  */
-export async function startStaticServer({ mounts = {}, pages = {}, gzip = true } = {}) {
+export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, cors = true } = {}) {
   const requests = [];
   const memory = new Map(Object.entries(pages));
   const zipped = new Map();
@@ -67,7 +69,8 @@ export async function startStaticServer({ mounts = {}, pages = {}, gzip = true }
       return;
     }
     let { body } = found;
-    const headers = { 'content-type': found.type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    const headers = { 'content-type': found.type, 'cache-control': 'no-store' };
+    if (typeof cors === 'function' ? cors(path) : cors) headers['access-control-allow-origin'] = '*';
     if (gzip && COMPRESSIBLE.test(found.type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       const key = found.file ?? `page:${path}`;
       if (!zipped.has(key) || !found.file) zipped.set(key, gzipSync(body, { level: 9 }));

@@ -74,7 +74,8 @@ const loadCheck = () => import('./core/config/check.js');
  * paint: the interface fetches them once its view shows.
  */
 function mountUi(view: UiView, session: Session): void {
-  void TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]();
+  // A head start only: the interface imports them itself and reports a failure (here it would be a page error).
+  TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]().catch(() => {});
   loadUi().then((ui) => ui.mount(view, session), unloaded);
 }
 
@@ -126,7 +127,7 @@ function createApi(): KelisimApi {
       if (!crawler && !checkedFingerprints().length) {
         loadUi().catch(() => {});
         // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
-        void TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.();
+        TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.().catch(() => {});
       }
       loadCheck().then(
         (checker) => run(checker.checkConfig(input, json, problem)),
