@@ -15,7 +15,10 @@ function reopenControl() {
   const path = 'src/reopen-button.ts';
   const doc = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(new URL(path, import.meta.url), 'utf8'))[1];
   const tags = (tag) =>
-    [...doc.matchAll(new RegExp(`@${tag}\\s+(\\S+)\\s+-\\s+(.+)`, 'g'))].map(([, name, description]) => ({ name, description: description.trim() }));
+    [...doc.matchAll(new RegExp(`@${tag}\\s+(\\S+)\\s+-\\s+(.+)`, 'g'))].map(([, name, description]) => ({
+      name,
+      description: description.trim(),
+    }));
   const description = doc
     .split('\n')
     .map((line) => line.replace(/^\s*\*\s?/, ''))

@@ -24,7 +24,10 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 /** Writes the package version where the sources name `__KELISIM_VERSION__` (src/core/version.ts). */
 const injectVersion = () => ({
   name: 'inject-version',
-  transform: (code, id) => (id.endsWith('/src/core/version.ts') ? { code: code.replace(/\b__KELISIM_VERSION__\b(?!:)/g, JSON.stringify(version)), map: null } : null),
+  transform: (code, id) =>
+    id.endsWith('/src/core/version.ts')
+      ? { code: code.replace(/\b__KELISIM_VERSION__\b(?!:)/g, JSON.stringify(version)), map: null }
+      : null,
 });
 
 const DIST = 'dist';
@@ -143,7 +146,9 @@ function loaderStaysLean() {
     name: 'loader-stays-lean',
     generateBundle(_, bundle) {
       const modules = Object.entries(bundle[LOADER].modules);
-      const leaked = modules.filter(([id, module]) => module.renderedLength > 0 && forbidden.test(id)).map(([id]) => relative(process.cwd(), id));
+      const leaked = modules
+        .filter(([id, module]) => module.renderedLength > 0 && forbidden.test(id))
+        .map(([id]) => relative(process.cwd(), id));
       if (leaked.length) this.error(`${LOADER} must not contain ${leaked.join(', ')}: reach it through import()`);
       // A static import would be a second request on every page view.
       if (bundle[LOADER].imports.length) this.error(`${LOADER} must not import ${bundle[LOADER].imports.join(', ')} statically`);
@@ -174,7 +179,17 @@ function chunkManifest() {
         .filter(([, module]) => module.renderedLength > 0)
         .map(([id]) => relative(process.cwd(), id).replaceAll('\\', '/'))
         .sort();
-      const manifest = { loader: [...loader], core: [], ui: [], panels: [], decisions: [], embed: [], reopen: [], languages: {}, loaderModules };
+      const manifest = {
+        loader: [...loader],
+        core: [],
+        ui: [],
+        panels: [],
+        decisions: [],
+        embed: [],
+        reopen: [],
+        languages: {},
+        loaderModules,
+      };
       for (const chunk of chunks) {
         const role = roleOf(chunk.facadeModuleId) ?? (chunk.name in manifest ? chunk.name : undefined);
         if (role in manifest) manifest[role] = besidesLoader(chunk.fileName);
@@ -220,7 +235,13 @@ export default [
   {
     // One classic script: dynamic imports inlined, so it works where modules cannot load.
     input: 'src/kelisim.iife.ts',
-    output: { file: `${DIST}/${IIFE}`, format: 'iife', sourcemap: true, inlineDynamicImports: true, plugins: [minify({ ascii: () => false })] },
+    output: {
+      file: `${DIST}/${IIFE}`,
+      format: 'iife',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      plugins: [minify({ ascii: () => false })],
+    },
     plugins: compile(),
   },
   {

@@ -28,5 +28,9 @@ export default {
   ],
   // The hardening suite: the real collector behind a fault-injecting proxy, and the CSP fixture's header.
   middleware: [endpointMiddleware(), hardeningMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig, define: { __KELISIM_VERSION__: JSON.stringify(version) } }), hardeningPlugin(), timezonePlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig, define: { __KELISIM_VERSION__: JSON.stringify(version) } }),
+    hardeningPlugin(),
+    timezonePlugin(),
+  ],
 };

@@ -32,9 +32,15 @@ function panel({ title, unit, digits }, bySubject, allSubjects, x, y) {
     const left = x + PANEL.labelWidth;
     const at = (value) => left + (value / scale) * barArea;
     parts.push(`<text x="${left - 8}" y="${middle + 4}" class="label">${escape(subject.label)}</text>`);
-    parts.push(`<rect x="${left}" y="${top}" width="${Math.max(1, at(summary.median) - left).toFixed(1)}" height="${PANEL.barHeight}" rx="3" fill="${COLOURS[subject.id] ?? '#6b7280'}"/>`);
-    parts.push(`<path d="M${at(summary.min).toFixed(1)} ${middle}H${at(summary.max).toFixed(1)}M${at(summary.min).toFixed(1)} ${middle - 5}v10M${at(summary.max).toFixed(1)} ${middle - 5}v10" class="spread"/>`);
-    parts.push(`<text x="${(Math.max(at(summary.max), at(summary.median)) + 6).toFixed(1)}" y="${middle + 4}" class="value">${summary.median.toFixed(digits)}</text>`);
+    parts.push(
+      `<rect x="${left}" y="${top}" width="${Math.max(1, at(summary.median) - left).toFixed(1)}" height="${PANEL.barHeight}" rx="3" fill="${COLOURS[subject.id] ?? '#6b7280'}"/>`,
+    );
+    parts.push(
+      `<path d="M${at(summary.min).toFixed(1)} ${middle}H${at(summary.max).toFixed(1)}M${at(summary.min).toFixed(1)} ${middle - 5}v10M${at(summary.max).toFixed(1)} ${middle - 5}v10" class="spread"/>`,
+    );
+    parts.push(
+      `<text x="${(Math.max(at(summary.max), at(summary.median)) + 6).toFixed(1)}" y="${middle + 4}" class="value">${summary.median.toFixed(digits)}</text>`,
+    );
   });
   return parts.join('\n');
 }
@@ -51,7 +57,13 @@ export function chart(results) {
   const height = MARGIN.top + rows * panelHeight + MARGIN.bottom;
   const { runs, throttle, chromium } = results.meta;
   const panels = PANELS.map((spec, index) =>
-    panel(spec, results[spec.phase][spec.key], subjects, MARGIN.side + (index % 2) * (PANEL.width + 20), MARGIN.top + Math.floor(index / 2) * panelHeight),
+    panel(
+      spec,
+      results[spec.phase][spec.key],
+      subjects,
+      MARGIN.side + (index % 2) * (PANEL.width + 20),
+      MARGIN.top + Math.floor(index / 2) * panelHeight,
+    ),
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title">
 <title id="chart-title">kelisim, vanilla-cookieconsent 3.1 and klaro 0.7 on the same page: medians of ${runs} runs each</title>

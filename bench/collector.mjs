@@ -34,8 +34,16 @@ const between = (min, max) => min + Math.floor(Math.random() * (max - min + 1));
 
 /** The words of a view, about a banner's length, and their hash. @param {string} label */
 function view(label) {
-  const texts = Array.from({ length: 20 }, (_, i) => `${label}: sentence ${i} of a consent banner, about as long as the real ones are, in one of three languages.`);
-  return { textsHash: createHash('sha256').update(texts.join('\n')).digest('hex'), texts, lang: /** @type {const} */ ('kk'), uiVersion: '1.1.0' };
+  const texts = Array.from(
+    { length: 20 },
+    (_, i) => `${label}: sentence ${i} of a consent banner, about as long as the real ones are, in one of three languages.`,
+  );
+  return {
+    textsHash: createHash('sha256').update(texts.join('\n')).digest('hex'),
+    texts,
+    lang: /** @type {const} */ ('kk'),
+    uiVersion: '1.1.0',
+  };
 }
 
 /** The views every client's events name: a site's banners, notices and preferences. */
@@ -68,7 +76,9 @@ async function client(url, measureFrom, until) {
     requests++;
     const fresh = requests % 20 === 0 ? view(`new words ${crypto.randomUUID()}`) : null;
     if (fresh) byHash.set(fresh.textsHash, fresh);
-    const batch = Array.from({ length: between(10, 50) }, () => makeEvent({ consentId, textsHash: (fresh ?? VIEWS[between(0, VIEWS.length - 1)]).textsHash }));
+    const batch = Array.from({ length: between(10, 50) }, () =>
+      makeEvent({ consentId, textsHash: (fresh ?? VIEWS[between(0, VIEWS.length - 1)]).textsHash }),
+    );
     const started = performance.now();
     const response = await postEvents(url, batch);
     const result = await response.json();
@@ -144,7 +154,11 @@ async function aggregates(kind) {
           timings.all = performance.now() - begun;
           for (const [name, ms] of Object.entries(timings)) (runs[name] ??= []).push(ms);
         }
-        rows.push({ store: kind.name, range: `${days} days`, ...Object.fromEntries(Object.entries(runs).map(([name, ms]) => [`${name} ms`, round(median(ms))])) });
+        rows.push({
+          store: kind.name,
+          range: `${days} days`,
+          ...Object.fromEntries(Object.entries(runs).map(([name, ms]) => [`${name} ms`, round(median(ms))])),
+        });
       }
     } finally {
       await store.close();
@@ -185,7 +199,9 @@ for (const kind of kinds) throughput.push(await receipts(kind));
 console.table(throughput);
 
 if (RECEIPTS > 0) {
-  console.log(`\nThe console's aggregates (GET /v1/stats) on ${RECEIPTS.toLocaleString('en')} receipts of one year, days in ${TIME_ZONE}; median of 3, ms:`);
+  console.log(
+    `\nThe console's aggregates (GET /v1/stats) on ${RECEIPTS.toLocaleString('en')} receipts of one year, days in ${TIME_ZONE}; median of 3, ms:`,
+  );
   const rows = [];
   for (const kind of kinds) rows.push(...(await aggregates(kind)));
   console.table(rows);

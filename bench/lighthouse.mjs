@@ -45,7 +45,18 @@ function freePort() {
 async function launchChromium() {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'kelisim-lh-'));
-  const child = spawn(chromiumPath(), [...chromiumArgs, '--headless=new', `--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  const child = spawn(
+    chromiumPath(),
+    [
+      ...chromiumArgs,
+      '--headless=new',
+      `--remote-debugging-port=${port}`,
+      '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/json/version`);
@@ -85,7 +96,9 @@ async function run(port, url, preset, ownFiles) {
       lcp: audits['largest-contentful-paint'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
       ownScriptMs: bootup.filter(own).reduce((sum, item) => sum + item.scripting + item.scriptParseCompile, 0),
-      errors: ['largest-contentful-paint-element', 'layout-shifts', 'cumulative-layout-shift'].filter((id) => audits[id]?.errorMessage).map((id) => `${id}: ${audits[id].errorMessage}`),
+      errors: ['largest-contentful-paint-element', 'layout-shifts', 'cumulative-layout-shift']
+        .filter((id) => audits[id]?.errorMessage)
+        .map((id) => `${id}: ${audits[id].errorMessage}`),
     };
   }
 }
@@ -98,7 +111,9 @@ async function run(port, url, preset, ownFiles) {
  */
 export async function lighthouseRuns({ baseUrl, subjects, runs, progress = () => {} }) {
   const chromium = await launchChromium();
-  const results = Object.fromEntries(Object.keys(PRESETS).map((preset) => [preset, Object.fromEntries(subjects.map((subject) => [subject.id, []]))]));
+  const results = Object.fromEntries(
+    Object.keys(PRESETS).map((preset) => [preset, Object.fromEntries(subjects.map((subject) => [subject.id, []]))]),
+  );
   try {
     for (let round = 0; round < runs; round++) {
       for (const preset of Object.keys(PRESETS)) {

@@ -45,7 +45,12 @@ export async function visit(browser, server, subject, { throttle, storageState, 
     await cdp.send('Performance.enable');
     if (network) {
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: network.latency, downloadThroughput: network.down / 8, uploadThroughput: network.up / 8 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: network.latency,
+        downloadThroughput: network.down / 8,
+        uploadThroughput: network.up / 8,
+      });
     }
     const since = server.requests.length;
 
@@ -63,8 +68,16 @@ export async function visit(browser, server, subject, { throttle, storageState, 
     const { metrics: afterGc } = await cdp.send('Performance.getMetrics');
     const metric = (list, name) => list.find((entry) => entry.name === name)?.value ?? 0;
     const results = await page.evaluate(() => window.__bench.results());
-    const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, start: entry.startTime, bytes: entry.encodedBodySize })));
-    const bannerShown = subject.banner.length > 0 && (await page.locator(subject.banner.join(' >> ')).first().isVisible().catch(() => false));
+    const resources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, start: entry.startTime, bytes: entry.encodedBodySize })),
+    );
+    const bannerShown =
+      subject.banner.length > 0 &&
+      (await page
+        .locator(subject.banner.join(' >> '))
+        .first()
+        .isVisible()
+        .catch(() => false));
 
     const isOwn = (url) => {
       try {
@@ -74,7 +87,9 @@ export async function visit(browser, server, subject, { throttle, storageState, 
       }
     };
     // A long task is the banner's when its own scripts ran ≥ 50 ms in it: long on their own account.
-    const ownScripts = results.longFrames.map((frame) => frame.scripts.filter((script) => isOwn(script.url)).map((script) => script.duration));
+    const ownScripts = results.longFrames.map((frame) =>
+      frame.scripts.filter((script) => isOwn(script.url)).map((script) => script.duration),
+    );
     const bannerLongTasks = ownScripts.filter((durations) => durations.reduce((sum, ms) => sum + ms, 0) >= 50).length;
     const bannerLongestScriptMs = Math.max(0, ...ownScripts.flat());
     const own = server.requests.slice(since).filter((request) => subject.ownFiles.test(request.path) && /\.(m?js|css)$/.test(request.path));
@@ -92,7 +107,12 @@ export async function visit(browser, server, subject, { throttle, storageState, 
       bytes: own.reduce((sum, request) => sum + request.bytes, 0),
       files: own.map((request) => request.path),
       // Requested before the banner's first visible frame: what it needed to paint.
-      criticalBytes: results.bannerVisibleAt === null ? 0 : resources.filter((entry) => isOwn(entry.url) && entry.start <= results.bannerVisibleAt).reduce((sum, entry) => sum + entry.bytes, 0),
+      criticalBytes:
+        results.bannerVisibleAt === null
+          ? 0
+          : resources
+              .filter((entry) => isOwn(entry.url) && entry.start <= results.bannerVisibleAt)
+              .reduce((sum, entry) => sum + entry.bytes, 0),
       bannerShown,
     };
   } finally {
@@ -113,7 +133,10 @@ export async function acceptedState(browser, server, subject) {
     await context.addInitScript(probe, { banner: subject.banner });
     const page = await context.newPage();
     await page.goto(`${server.url}/${subject.id}.html`);
-    await page.evaluate((timeout) => Promise.race([window.__bench.until('banner'), new Promise((resolve) => setTimeout(resolve, timeout))]), MOMENT_TIMEOUT_MS);
+    await page.evaluate(
+      (timeout) => Promise.race([window.__bench.until('banner'), new Promise((resolve) => setTimeout(resolve, timeout))]),
+      MOMENT_TIMEOUT_MS,
+    );
     await subject.acceptAll(page);
     await page.waitForTimeout(300);
     return await context.storageState();

@@ -41,7 +41,9 @@ export const RETURNING = [
 ];
 
 /** What the benchmark's network condition reports: a first visit behind a slow link. */
-export const FIRST_VISIT_NETWORK = FIRST_VISIT.filter((metric) => ['bannerVisible', 'criticalKb', 'scriptMs', 'bannerLongTasks', 'layoutShift', 'fcp'].includes(metric.key));
+export const FIRST_VISIT_NETWORK = FIRST_VISIT.filter((metric) =>
+  ['bannerVisible', 'criticalKb', 'scriptMs', 'bannerLongTasks', 'layoutShift', 'fcp'].includes(metric.key),
+);
 
 /**
  * @typedef {object} LighthouseMetric

@@ -17,7 +17,16 @@
  * @param {{ banner: string[] }} options `banner`: selectors, each inside the previous element's shadow root (or the element) when it has one.
  */
 export function probe({ banner }) {
-  const state = { bannerVisibleAt: null, readyAt: null, readyBy: null, fcp: null, longTasks: [], longFrames: [], layoutShift: 0, shifts: [] };
+  const state = {
+    bannerVisibleAt: null,
+    readyAt: null,
+    readyBy: null,
+    fcp: null,
+    longTasks: [],
+    longFrames: [],
+    layoutShift: 0,
+    shifts: [],
+  };
   const settle = {};
   const moments = {
     banner: new Promise((resolve) => (settle.banner = resolve)),

@@ -12,7 +12,10 @@ import { ratio, summarise } from './stats.mjs';
  */
 export function summariseRuns(runs, metrics) {
   return Object.fromEntries(
-    metrics.map((metric) => [metric.key, Object.fromEntries(Object.entries(runs).map(([subject, list]) => [subject, summarise(list.map(metric.read))]))]),
+    metrics.map((metric) => [
+      metric.key,
+      Object.fromEntries(Object.entries(runs).map(([subject, list]) => [subject, summarise(list.map(metric.read))])),
+    ]),
   );
 }
 
@@ -81,7 +84,11 @@ export function lighthouseTable(summary, subjects, markdown = false) {
   const rows = LIGHTHOUSE.map((metric) => {
     const bySubject = summary[metric.key];
     const cells = subjects.map((subject) => format(bySubject[subject.id]?.median, metric.digits));
-    const quotients = banners.map((subject) => (metric.key === 'fcp' || metric.key === 'lcp' ? format(ratio(bySubject[subject.id]?.median ?? null, bySubject.none?.median ?? null), 2) : '—'));
+    const quotients = banners.map((subject) =>
+      metric.key === 'fcp' || metric.key === 'lcp'
+        ? format(ratio(bySubject[subject.id]?.median ?? null, bySubject.none?.median ?? null), 2)
+        : '—',
+    );
     return [metric.unit ? `${metric.label} (${metric.unit})` : metric.label, ...cells, ...quotients];
   });
   if (markdown) {
@@ -89,7 +96,9 @@ export function lighthouseTable(summary, subjects, markdown = false) {
     return [line(header), line(header.map((_, index) => (index ? '---:' : '---'))), ...rows.map(line)].join('\n');
   }
   const width = Math.max(10, ...header.map((cell) => cell.length + 2));
-  return [header, ...rows].map(([label, ...cells]) => `${label.padEnd(38)}${cells.map((cell) => cell.padStart(width)).join('')}`).join('\n');
+  return [header, ...rows]
+    .map(([label, ...cells]) => `${label.padEnd(38)}${cells.map((cell) => cell.padStart(width)).join('')}`)
+    .join('\n');
 }
 
 /**

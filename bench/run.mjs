@@ -52,7 +52,10 @@ function modulepreloadLinks() {
 /** The same page for every subject, with its tags where the template says `<!-- banner -->`. */
 function pages() {
   const template = readFileSync(join(ROOT, 'bench/pages/page.html'), 'utf8');
-  const snippet = (id) => readFileSync(join(ROOT, `bench/pages/${id}.html`), 'utf8').replace('{{modulepreload}}', modulepreloadLinks).trim();
+  const snippet = (id) =>
+    readFileSync(join(ROOT, `bench/pages/${id}.html`), 'utf8')
+      .replace('{{modulepreload}}', modulepreloadLinks)
+      .trim();
   return Object.fromEntries(SUBJECTS.map((subject) => [`/${subject.id}.html`, template.replace('<!-- banner -->', snippet(subject.id))]));
 }
 
@@ -73,7 +76,9 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     const returningSubjects = SUBJECTS.filter((subject) => subject.returning);
-    const stored = Object.fromEntries(await Promise.all(returningSubjects.map(async (subject) => [subject.id, await acceptedState(browser, server, subject)])));
+    const stored = Object.fromEntries(
+      await Promise.all(returningSubjects.map(async (subject) => [subject.id, await acceptedState(browser, server, subject)])),
+    );
     const firstVisit = Object.fromEntries(SUBJECTS.map((subject) => [subject.id, []]));
     const network = Object.fromEntries(SUBJECTS.map((subject) => [subject.id, []]));
     const returning = Object.fromEntries(returningSubjects.map((subject) => [subject.id, []]));
@@ -93,11 +98,20 @@ async function main() {
         const figures = await visit(browser, server, subject, { throttle: THROTTLE, storageState: stored[subject.id] });
         if (counted) returning[subject.id].push(figures);
       }
-      process.stderr.write(counted ? `\rround ${round + 1}/${RUNS} (${Math.round((Date.now() - started) / 1000)} s)` : 'warm-up round done\n');
+      process.stderr.write(
+        counted ? `\rround ${round + 1}/${RUNS} (${Math.round((Date.now() - started) / 1000)} s)` : 'warm-up round done\n',
+      );
     }
     process.stderr.write('\n');
     const lighthouseSubjects = SUBJECTS.filter((subject) => subject.id !== 'kelisim-preload');
-    const lighthouse = LH_RUNS ? await lighthouseRuns({ baseUrl: server.url, subjects: lighthouseSubjects, runs: LH_RUNS, progress: (text) => process.stderr.write(`\r${text}`) }) : {};
+    const lighthouse = LH_RUNS
+      ? await lighthouseRuns({
+          baseUrl: server.url,
+          subjects: lighthouseSubjects,
+          runs: LH_RUNS,
+          progress: (text) => process.stderr.write(`\r${text}`),
+        })
+      : {};
     process.stderr.write('\n');
 
     const meta = {
@@ -110,21 +124,32 @@ async function main() {
       lighthouseRuns: LH_RUNS,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
       definitions: {
-        bannerVisible: 'first animation frame (its timestamp, from navigation start) in which the banner element has a size, is in the viewport and passes checkVisibility({opacityProperty, visibilityProperty})',
-        ready: 'kelisim: the kelisim:ready event; vanilla-cookieconsent: onConsent (runs on every load with a stored choice); klaro: config.callback for the last service (klaro applies the stored consents)',
+        bannerVisible:
+          'first animation frame (its timestamp, from navigation start) in which the banner element has a size, is in the viewport and passes checkVisibility({opacityProperty, visibilityProperty})',
+        ready:
+          'kelisim: the kelisim:ready event; vanilla-cookieconsent: onConsent (runs on every load with a stored choice); klaro: config.callback for the last service (klaro applies the stored consents)',
         scriptMs: 'CDP Performance.getMetrics ScriptDuration, 1 s after the moment and the load event',
         longTasks: 'PerformanceObserver longtask entries (≥ 50 ms) until then',
-        bannerLongTasks: "long-animation-frame entries in which scripts from the banner's own files ran ≥ 50 ms in total (LoAF script attribution)",
+        bannerLongTasks:
+          "long-animation-frame entries in which scripts from the banner's own files ran ≥ 50 ms in total (LoAF script attribution)",
         bannerLongestScriptMs: "the longest single script run from the banner's own files listed in any long-animation-frame entry",
         layoutShift: 'sum of layout-shift entries without recent input',
         heapMb: 'CDP JSHeapUsedSize after HeapProfiler.collectGarbage',
         kb: "the banner's own JS and CSS (its config file included) as sent, gzip, without headers",
         criticalKb: "the banner's own files whose request started before its first visible frame (resource timing encodedBodySize)",
         network: 'Chromium network emulation (CDP Network.emulateNetworkConditions): latency is added to every round trip',
-        lighthouse: 'Lighthouse 12.2.3, performance category, default (mobile) and desktop configs, simulated throttling; bootup-time for script evaluation + parse of the banner files',
+        lighthouse:
+          'Lighthouse 12.2.3, performance category, default (mobile) and desktop configs, simulated throttling; bootup-time for script evaluation + parse of the banner files',
       },
     };
-    const report = results({ meta, subjects: SUBJECTS.map(({ id, label, short, other }) => ({ id, label, short, other })), firstVisit, network, returning, lighthouse });
+    const report = results({
+      meta,
+      subjects: SUBJECTS.map(({ id, label, short, other }) => ({ id, label, short, other })),
+      firstVisit,
+      network,
+      returning,
+      lighthouse,
+    });
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(OUT, 'latest.svg'), chart(report));
@@ -135,14 +160,19 @@ async function main() {
       `**First visit, loopback**\n\n${markdownTable(FIRST_VISIT, report.firstVisit, report.subjects)}`,
       `**First visit, ${NETWORK.latency} ms round trip, ${NETWORK.down / 1e6} Mbit/s down, ${NETWORK.up / 1e3} kbit/s up**\n\n${markdownTable(FIRST_VISIT_NETWORK, report.network, report.subjects)}`,
       `**Returning visitor** (consent stored)\n\n${markdownTable(RETURNING, report.returning, returningLabelled)}`,
-      ...Object.entries(report.lighthouse).map(([preset, summary]) => `**Lighthouse 12, ${preset}** (simulated throttling, median of ${LH_RUNS} runs)\n\n${lighthouseTable(summary, lighthouseLabelled, true)}`),
+      ...Object.entries(report.lighthouse).map(
+        ([preset, summary]) =>
+          `**Lighthouse 12, ${preset}** (simulated throttling, median of ${LH_RUNS} runs)\n\n${lighthouseTable(summary, lighthouseLabelled, true)}`,
+      ),
     ].join('\n\n');
     writeFileSync(join(OUT, 'latest.md'), `${markdown}\n`);
 
     console.log(`\nChromium ${meta.chromium}, ${THROTTLE}× CPU throttle, median of ${RUNS} runs each\n`);
     console.log(table('first visit', FIRST_VISIT, summariseRuns(firstVisit, FIRST_VISIT), SUBJECTS));
     console.log();
-    console.log(table(`first visit, ${NETWORK.latency} ms RTT`, FIRST_VISIT_NETWORK, summariseRuns(network, FIRST_VISIT_NETWORK), SUBJECTS));
+    console.log(
+      table(`first visit, ${NETWORK.latency} ms RTT`, FIRST_VISIT_NETWORK, summariseRuns(network, FIRST_VISIT_NETWORK), SUBJECTS),
+    );
     console.log();
     console.log(table('returning visitor', RETURNING, summariseRuns(returning, RETURNING), returningSubjects));
     for (const [preset, runs] of Object.entries(lighthouse)) {
@@ -153,7 +183,10 @@ async function main() {
     console.log(`\nkelisim files, first visit: ${report.files.firstVisit.kelisim.join(' ')}`);
     console.log(`kelisim files, returning visitor: ${report.files.returning.kelisim.join(' ')}`);
     const missed = Object.entries(firstVisit).filter(([id, runs]) => id !== 'none' && runs.some((run) => run.bannerVisible === null));
-    if (missed.length) console.log(`runs where the banner never became visible: ${missed.map(([id, runs]) => `${id} ${runs.filter((run) => run.bannerVisible === null).length}`).join(', ')}`);
+    if (missed.length)
+      console.log(
+        `runs where the banner never became visible: ${missed.map(([id, runs]) => `${id} ${runs.filter((run) => run.bannerVisible === null).length}`).join(', ')}`,
+      );
     console.log(`\nwritten: bench/results/latest.json, latest.svg, latest.md`);
   } finally {
     await browser.close();

@@ -70,11 +70,18 @@ export function* receipts({ receipts: count, from, to, seed = 1, versions = DEFA
     return weighted[weighted.length - 1][0];
   };
   const span = to.getTime() - from.getTime();
-  const versionAt = (/** @type {number} */ ms) => versions[Math.min(versions.length - 1, Math.floor(((ms - from.getTime()) / span) * versions.length))];
+  const versionAt = (/** @type {number} */ ms) =>
+    versions[Math.min(versions.length - 1, Math.floor(((ms - from.getTime()) / span) * versions.length))];
   let made = 0;
   while (made < count) {
     const consentId = uuid(next);
-    const lang = /** @type {'kk' | 'ru' | 'en'} */ (pick([['kk', 0.45], ['ru', 0.45], ['en', 0.1]]));
+    const lang = /** @type {'kk' | 'ru' | 'en'} */ (
+      pick([
+        ['kk', 0.45],
+        ['ru', 0.45],
+        ['en', 0.1],
+      ])
+    );
     const minor = next() < 0.05;
     let t = from.getTime() + Math.floor(next() * span * 0.98);
     /** @type {Array<import('../server/store/receipt.mjs').ReceiptEvent>} */
@@ -94,7 +101,12 @@ export function* receipts({ receipts: count, from, to, seed = 1, versions = DEFA
           ...(method && { method }),
           lang,
           at: new Date(t).toISOString(),
-          page: `https://edunavigator.kz/${pick([['', 0.4], ['courses', 0.3], ['universities', 0.2], ['tests', 0.1]])}`,
+          page: `https://edunavigator.kz/${pick([
+            ['', 0.4],
+            ['courses', 0.3],
+            ['universities', 0.2],
+            ['tests', 0.1],
+          ])}`,
           client: 'kelisim/1.1.0',
           ...(hash && { textsHash: hash, uiVersion: '1.1.0' }),
           ...(minor && { subject: 'minor' }),
@@ -109,11 +121,19 @@ export function* receipts({ receipts: count, from, to, seed = 1, versions = DEFA
     }
     if (next() < 0.8) {
       t += 2000 + Math.floor(next() * 60_000);
-      const method = /** @type {string} */ (pick([['accept-all', 0.5], ['reject-all', 0.35], ['custom', 0.15]]));
+      const method = /** @type {string} */ (
+        pick([
+          ['accept-all', 0.5],
+          ['reject-all', 0.35],
+          ['custom', 0.15],
+        ])
+      );
       categories =
-        method === 'accept-all' ? { necessary: true, analytics: true, marketing: !minor, partners: !minor }
-        : method === 'reject-all' ? none
-        : { necessary: true, analytics: true, marketing: !minor && next() < 0.3, partners: false };
+        method === 'accept-all'
+          ? { necessary: true, analytics: true, marketing: !minor, partners: !minor }
+          : method === 'reject-all'
+            ? none
+            : { necessary: true, analytics: true, marketing: !minor && next() < 0.3, partners: false };
       push('consent.given', method, method === 'custom' ? 'preferences' : 'banner');
       if (next() < 0.1) {
         t += Math.floor(next() * 5 * 86_400_000);
@@ -126,7 +146,11 @@ export function* receipts({ receipts: count, from, to, seed = 1, versions = DEFA
         t = later;
         const noticeAt = new Date(t).toISOString();
         push('notice.shown', undefined, 'notice');
-        const outcome = pick([['button', 0.4], ['implicit', 0.4], ['none', 0.2]]);
+        const outcome = pick([
+          ['button', 0.4],
+          ['implicit', 0.4],
+          ['none', 0.2],
+        ]);
         if (outcome === 'button') {
           t += 5000 + Math.floor(next() * 60_000);
           push('policy.accepted', undefined, 'notice');
@@ -172,8 +196,12 @@ export async function seed(where, options) {
     // A seed is rebuilt, not recovered: no fsync, no write-ahead copy; WAL again at the end.
     db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
-    const insert = db.prepare(`INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (event_id) DO NOTHING`);
-    const insertTexts = db.prepare('INSERT INTO texts (texts_hash, texts, lang, ui_version, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    const insert = db.prepare(
+      `INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (event_id) DO NOTHING`,
+    );
+    const insertTexts = db.prepare(
+      'INSERT INTO texts (texts_hash, texts, lang, ui_version, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     const many = db.transaction((/** @type {unknown[][]} */ rows) => {
       for (const row of rows) written += insert.run(row).changes;
     });
@@ -198,7 +226,10 @@ export async function seed(where, options) {
     const flush = async (/** @type {unknown[][]} */ rows) => {
       if (!rows.length) return;
       const tuples = rows.map((_, i) => `(${COLUMNS.map((__, j) => `$${i * width + j + 1}`).join(', ')})`);
-      const result = await client.query(`INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (event_id) DO NOTHING`, rows.flat());
+      const result = await client.query(
+        `INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (event_id) DO NOTHING`,
+        rows.flat(),
+      );
       written += result.rowCount ?? 0;
     };
     /** @type {unknown[][]} */
@@ -210,13 +241,10 @@ export async function seed(where, options) {
     }
     await flush(rows);
     for (const t of texts) {
-      await client.query('INSERT INTO texts (texts_hash, texts, lang, ui_version, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
-        hashOf(t.texts),
-        JSON.stringify(t.texts),
-        t.lang,
-        '1.1.0',
-        options.from,
-      ]);
+      await client.query(
+        'INSERT INTO texts (texts_hash, texts, lang, ui_version, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [hashOf(t.texts), JSON.stringify(t.texts), t.lang, '1.1.0', options.from],
+      );
     }
     await client.query('COMMIT');
     // Fresh statistics and a visibility map, as autovacuum would leave them: index-only scans.
@@ -234,5 +262,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sqlitePath = process.env.KELISIM_DB || 'data/seed.db';
   const started = performance.now();
   const written = await seed({ databaseUrl: process.env.DATABASE_URL || null, sqlitePath }, { receipts: count, from, to });
-  console.log(`${written} receipts from ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)} in ${process.env.DATABASE_URL ? 'PostgreSQL' : sqlitePath}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${written} receipts from ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)} in ${process.env.DATABASE_URL ? 'PostgreSQL' : sqlitePath}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

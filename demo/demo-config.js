@@ -43,15 +43,35 @@
         id: 'necessary',
         required: true,
         services: [
-          { name: 'kelisim', country: 'KZ', purpose: say('Келісім түбіртектері, Компанияның өз серверінде', 'Квитанции согласий на собственном сервере Компании', 'Consent receipts, on the Company’s own server') },
+          {
+            name: 'kelisim',
+            country: 'KZ',
+            purpose: say(
+              'Келісім түбіртектері, Компанияның өз серверінде',
+              'Квитанции согласий на собственном сервере Компании',
+              'Consent receipts, on the Company’s own server',
+            ),
+          },
         ],
       },
       {
         id: 'analytics',
         cookies: ['_ga', '_ga_*', '_gid', '_gat*', '_ym*'],
         services: [
-          { name: 'Google Analytics', country: 'US', url: 'https://policies.google.com/privacy', cookies: ['_ga', '_ga_*', '_gid'], purpose: say('Кірулер мен бет қараулар статистикасы', 'Статистика посещений и просмотров', 'Visit and page view statistics') },
-          { name: 'Яндекс Метрика', country: 'RU', url: 'https://yandex.ru/legal/confidential/', cookies: ['_ym*'], purpose: say('Кірулер статистикасы', 'Статистика посещений', 'Visit statistics') },
+          {
+            name: 'Google Analytics',
+            country: 'US',
+            url: 'https://policies.google.com/privacy',
+            cookies: ['_ga', '_ga_*', '_gid'],
+            purpose: say('Кірулер мен бет қараулар статистикасы', 'Статистика посещений и просмотров', 'Visit and page view statistics'),
+          },
+          {
+            name: 'Яндекс Метрика',
+            country: 'RU',
+            url: 'https://yandex.ru/legal/confidential/',
+            cookies: ['_ym*'],
+            purpose: say('Кірулер статистикасы', 'Статистика посещений', 'Visit statistics'),
+          },
         ],
       },
       {
@@ -60,9 +80,27 @@
         adultOnly: true,
         cookies: ['_fbp', '_gcl_*', 'tmr_*'],
         services: [
-          { name: 'Meta Pixel', country: 'US', url: 'https://www.facebook.com/privacy/policy/', cookies: ['_fbp'], purpose: say('Facebook пен Instagram-дағы жарнама', 'Реклама в Facebook и Instagram', 'Ads on Facebook and Instagram') },
-          { name: 'Google Ads', country: 'US', url: 'https://policies.google.com/privacy', cookies: ['_gcl_*'], purpose: say('Google-дағы жарнама', 'Реклама в Google', 'Ads on Google') },
-          { name: 'VK Реклама (myTarget)', country: 'RU', url: 'https://vk.company/ru/company/privacy/', cookies: ['tmr_*'], purpose: say('ВКонтакте мен Mail.ru-дағы жарнама', 'Реклама во ВКонтакте и Mail.ru', 'Ads on VK and Mail.ru') },
+          {
+            name: 'Meta Pixel',
+            country: 'US',
+            url: 'https://www.facebook.com/privacy/policy/',
+            cookies: ['_fbp'],
+            purpose: say('Facebook пен Instagram-дағы жарнама', 'Реклама в Facebook и Instagram', 'Ads on Facebook and Instagram'),
+          },
+          {
+            name: 'Google Ads',
+            country: 'US',
+            url: 'https://policies.google.com/privacy',
+            cookies: ['_gcl_*'],
+            purpose: say('Google-дағы жарнама', 'Реклама в Google', 'Ads on Google'),
+          },
+          {
+            name: 'VK Реклама (myTarget)',
+            country: 'RU',
+            url: 'https://vk.company/ru/company/privacy/',
+            cookies: ['tmr_*'],
+            purpose: say('ВКонтакте мен Mail.ru-дағы жарнама', 'Реклама во ВКонтакте и Mail.ru', 'Ads on VK and Mail.ru'),
+          },
         ],
       },
       { id: 'partners', gpc: true, adultOnly: true },
@@ -73,7 +111,12 @@
 
   if (saved.gpc) {
     // What a browser with GPC on exposes; defined before the loader reads it.
-    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: function () { return true; }, configurable: true });
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+      get: function () {
+        return true;
+      },
+      configurable: true,
+    });
   }
   // The second theme: custom properties and parts, set by the page (demo.css).
   if (saved.theme) document.documentElement.classList.add('theme-second');

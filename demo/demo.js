@@ -16,7 +16,8 @@ const WORDS = {
     preferences: 'Баптауларды ашу',
     publish: 'Саясаттың жаңа редакциясын жариялау (бүгін)',
     publishPast: 'Он күн бұрын жарияланған редакция (пайдалануды жалғастыру арқылы қабылдау)',
-    publishPastHint: 'Хабарландыру осы бетте көрсетіледі. Бетті қайта жүктесеңіз, сайтты пайдалануды жалғастырған боласыз, ал өзгертулер 1.2-тармақ бойынша қабылданады.',
+    publishPastHint:
+      'Хабарландыру осы бетте көрсетіледі. Бетті қайта жүктесеңіз, сайтты пайдалануды жалғастырған боласыз, ал өзгертулер 1.2-тармақ бойынша қабылданады.',
     builtIn: 'Кіріктірілген саясатқа оралу',
     withdraw: 'Келісімді қайтарып алу (API)',
     options: 'Баптаулар',
@@ -46,7 +47,8 @@ const WORDS = {
     preferences: 'Открыть настройки',
     publish: 'Опубликовать новую редакцию политики (сегодня)',
     publishPast: 'Редакция, опубликованная 10 дней назад (принятие при продолжении использования)',
-    publishPastHint: 'Уведомление появится на этой странице. Перезагрузите её: вы продолжили пользоваться сайтом, и изменения принимаются по пункту 1.2.',
+    publishPastHint:
+      'Уведомление появится на этой странице. Перезагрузите её: вы продолжили пользоваться сайтом, и изменения принимаются по пункту 1.2.',
     builtIn: 'Вернуть встроенную политику',
     withdraw: 'Отозвать согласие (API)',
     options: 'Параметры',
@@ -76,7 +78,8 @@ const WORDS = {
     preferences: 'Open preferences',
     publish: 'Publish a new policy version (today)',
     publishPast: 'A version published 10 days ago (acceptance by continued use)',
-    publishPastHint: 'The notice shows on this page view; reload the page and you have kept using the site: the change is accepted under clause 1.2.',
+    publishPastHint:
+      'The notice shows on this page view; reload the page and you have kept using the site: the change is accepted under clause 1.2.',
     builtIn: 'Back to the built-in policy',
     withdraw: 'Withdraw consent (API)',
     options: 'Options',
@@ -155,7 +158,11 @@ function checkbox(label, key) {
   return element(
     'label',
     { class: 'check' },
-    element('input', { type: 'checkbox', checked: !!settings[key], onchange: (event) => saveAndReload({ [key]: event.target.checked || undefined }) }),
+    element('input', {
+      type: 'checkbox',
+      checked: !!settings[key],
+      onchange: (event) => saveAndReload({ [key]: event.target.checked || undefined }),
+    }),
     ` ${label}`,
   );
 }
@@ -164,7 +171,8 @@ function select(label, key, options, fallback) {
   const settings = readSettings();
   const id = `demo-${key}`;
   const control = element('select', { id, onchange: (event) => saveAndReload({ [key]: event.target.value }) });
-  for (const option of options) control.append(element('option', { value: option, selected: (settings[key] || fallback) === option }, option));
+  for (const option of options)
+    control.append(element('option', { value: option, selected: (settings[key] || fallback) === option }, option));
   return element('p', {}, element('label', { for: id }, `${label} `), control);
 }
 

@@ -21,13 +21,18 @@ const dir = await mkdtemp(join(tmpdir(), 'kelisim-screenshots-'));
 const file = join(dir, 'kelisim.db');
 const now = new Date();
 await seed({ sqlitePath: file }, { receipts: 30_000, from: new Date(now.getTime() - 90 * 86_400_000), to: now, seed: 11 });
-const collector = await startCollector({ name: 'sqlite', file, env: { KELISIM_DB: file }, dispose: async () => {} }, {}, { entry: 'start' });
+const collector = await startCollector(
+  { name: 'sqlite', file, env: { KELISIM_DB: file }, dispose: async () => {} },
+  {},
+  { entry: 'start' },
+);
 const browser = await launch();
 try {
   // One visitor, for real: the banner in Russian, then a policy change accepted by continued use.
   const visitor = await browser.newContext({ locale: 'ru-RU' });
   const page = await visitor.newPage();
-  const drained = () => waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
+  const drained = () =>
+    waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
   await page.goto(`${collector.url}/ru.html`);
   await page.locator('[part~="accept-all"]').click();
   await drained();
@@ -51,10 +56,16 @@ try {
   await console_.locator('#rows tr').first().waitFor();
   await mkdir(OUT, { recursive: true });
   const overview = await console_.locator('#overview').boundingBox();
-  await console_.screenshot({ path: join(OUT, 'console.png'), clip: { x: 0, y: 0, width: 1280, height: Math.min(1900, (overview?.y ?? 0) + (overview?.height ?? 1600)) }, fullPage: true });
+  await console_.screenshot({
+    path: join(OUT, 'console.png'),
+    clip: { x: 0, y: 0, width: 1280, height: Math.min(1900, (overview?.y ?? 0) + (overview?.height ?? 1600)) },
+    fullPage: true,
+  });
 
   // The proof page itself, as the collector serves it (fetched with the token, as the console does).
-  const html = await (await fetch(`${collector.url}/v1/consents/${consentId}/proof`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+  const html = await (
+    await fetch(`${collector.url}/v1/consents/${consentId}/proof`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+  ).text();
   const proof = await operator.newPage();
   await proof.setContent(html);
   await proof.screenshot({ path: join(OUT, 'proof.png'), fullPage: true });

@@ -19,7 +19,10 @@ if (!isRoot) {
 console.log('Chromium not found: installing Debian\'s "chromium" package…');
 try {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 } catch {
   console.error('Installing chromium failed. Run: apt-get update && apt-get install -y chromium');
   process.exit(1);

@@ -194,7 +194,9 @@ async function startCluster(bin) {
     const [file, ...rest] = [...user.prefix, join(bin, program), ...args];
     return execFileSync(file, rest, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   };
-  const version = pg('pg_ctl', ['--version']).trim().replace(/^pg_ctl \(PostgreSQL\) /, '');
+  const version = pg('pg_ctl', ['--version'])
+    .trim()
+    .replace(/^pg_ctl \(PostgreSQL\) /, '');
 
   let started = false;
   const stop = () => {
@@ -211,7 +213,19 @@ async function startCluster(bin) {
   };
 
   try {
-    pg('initdb', ['-D', data, '-U', 'postgres', `--pwfile=${join(dir, 'pwfile')}`, '--auth-local=peer', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    pg('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      `--pwfile=${join(dir, 'pwfile')}`,
+      '--auth-local=peer',
+      '--auth-host=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     const port = await freePort();
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='${dir}' -c fsync=off`;
     try {
@@ -253,7 +267,7 @@ function killPostmaster(data) {
   } catch {
     return; // no pid file or no such process: nothing runs
   }
-  for (const until = Date.now() + 10_000; pid > 0 && isAlive(pid) && Date.now() < until; ) execFileSync('sleep', ['0.1']);
+  for (const until = Date.now() + 10_000; pid > 0 && isAlive(pid) && Date.now() < until;) execFileSync('sleep', ['0.1']);
 }
 
 /**

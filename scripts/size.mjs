@@ -54,7 +54,10 @@ function dominating(files) {
 function references() {
   const modules = join(ROOT, 'node_modules');
   const sets = {
-    'vanilla-cookieconsent 3.1 (JS + CSS, no texts)': ['vanilla-cookieconsent/dist/cookieconsent.umd.js', 'vanilla-cookieconsent/dist/cookieconsent.css'],
+    'vanilla-cookieconsent 3.1 (JS + CSS, no texts)': [
+      'vanilla-cookieconsent/dist/cookieconsent.umd.js',
+      'vanilla-cookieconsent/dist/cookieconsent.css',
+    ],
     'klaro 0.7 (klaro.js: JS + CSS + all texts)': ['klaro/dist/klaro.js'],
   };
   return Object.entries(sets)
@@ -74,7 +77,9 @@ function main() {
   // Once it shows, without interaction: the decisions (the receipt of what was shown needs them).
   const firstVisit = [...new Set([...critical, ...chunks.decisions])];
   // When the visitor reaches for the banner: the panels and the rest of the texts.
-  const onIntent = [...new Set([...chunks.panels, ...chunks.languages[`${FIRST_LANGUAGE}-more`]])].filter((file) => !firstVisit.includes(file));
+  const onIntent = [...new Set([...chunks.panels, ...chunks.languages[`${FIRST_LANGUAGE}-more`]])].filter(
+    (file) => !firstVisit.includes(file),
+  );
   const inDist = (files) => files.map((file) => join(DIST, file));
 
   /** [what, size, gzip budget or null] */
@@ -88,13 +93,26 @@ function main() {
     [`on reaching for the banner (panels, ${FIRST_LANGUAGE}-more)`, measure(inDist(onIntent)), null],
     ...Object.entries(chunks.languages).map(([lang, files]) => [`  language ${lang}`, measure(inDist(files)), null]),
   ];
-  if (existsSync(join(DIST, 'kelisim.iife.js'))) rows.push(['IIFE (one classic script, all languages)', measure(inDist(['kelisim.iife.js'])), null]);
+  if (existsSync(join(DIST, 'kelisim.iife.js')))
+    rows.push(['IIFE (one classic script, all languages)', measure(inDist(['kelisim.iife.js'])), null]);
   const reference = references();
   const breakdown = dominating(critical);
 
   if (process.argv.includes('--json')) {
     const json = (list) => list.map(([what, size, budget]) => ({ what: what.trim(), ...size, budget }));
-    console.log(JSON.stringify({ rows: json(rows), references: json(reference), criticalFiles: critical, firstVisitFiles: firstVisit, criticalBySource: breakdown.sources }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          rows: json(rows),
+          references: json(reference),
+          criticalFiles: critical,
+          firstVisitFiles: firstVisit,
+          criticalBySource: breakdown.sources,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     print(rows, reference, breakdown, critical);
   }
@@ -104,7 +122,12 @@ function main() {
 function print(rows, reference, breakdown, firstVisit) {
   const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
   const line = ([what, size, budget]) => {
-    const verdict = budget == null ? '' : size.gzip <= budget ? `≤ ${kb(budget)}  ok` : `> ${kb(budget)}  OVER by ${kb(size.gzip - budget)} (${size.gzip - budget} B)`;
+    const verdict =
+      budget == null
+        ? ''
+        : size.gzip <= budget
+          ? `≤ ${kb(budget)}  ok`
+          : `> ${kb(budget)}  OVER by ${kb(size.gzip - budget)} (${size.gzip - budget} B)`;
     console.log(`${what.padEnd(50)}${kb(size.raw).padStart(10)}${kb(size.gzip).padStart(10)}${kb(size.brotli).padStart(10)}   ${verdict}`);
   };
   console.log(`${'what'.padEnd(50)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}   budget (gzip)`);
@@ -114,7 +137,9 @@ function print(rows, reference, breakdown, firstVisit) {
 
   console.log(`\ncritical path by source (minified bytes; gzip estimated pro rata): ${firstVisit.join(', ')}`);
   for (const [source, { raw, gzip: zipped }] of breakdown.sources.slice(0, 14)) {
-    console.log(`  ${source.padEnd(48)}${kb(raw).padStart(10)}${`≈ ${kb(zipped)}`.padStart(12)}${`${((zipped / breakdown.total) * 100).toFixed(0)} %`.padStart(7)}`);
+    console.log(
+      `  ${source.padEnd(48)}${kb(raw).padStart(10)}${`≈ ${kb(zipped)}`.padStart(12)}${`${((zipped / breakdown.total) * 100).toFixed(0)} %`.padStart(7)}`,
+    );
   }
 }
 

@@ -33,7 +33,13 @@ function readInterface() {
     let note = '';
     for (const range of ts.getLeadingCommentRanges(text, member.pos) ?? []) {
       const comment = text.slice(range.pos, range.end);
-      if (comment.startsWith('/**')) note = comment.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((line) => line.replace(/^\s*\* ?/, '').trim()).filter(Boolean).join(' ');
+      if (comment.startsWith('/**'))
+        note = comment
+          .replace(/^\/\*\*|\*\/$/g, '')
+          .split('\n')
+          .map((line) => line.replace(/^\s*\* ?/, '').trim())
+          .filter(Boolean)
+          .join(' ');
       else if (comment.startsWith('//')) group = comment.replace(/^\/\/\s*/, '');
     }
     keys.push({ name, group, note, optional: !!member.questionToken });
@@ -57,9 +63,7 @@ async function readLanguage(lang) {
 /** A text as a table cell: pipes escaped, Markdown's own characters kept literal, placeholders as code. */
 function cell(text) {
   if (text === undefined) return '—';
-  return text
-    .replace(/([\\`*_[\]<>|])/g, '\\$1')
-    .replace(/\{(\w+)\}/g, '`{$1}`');
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\{(\w+)\}/g, '`{$1}`');
 }
 
 /** A note as Markdown: code spans kept, nothing else interpreted. */
@@ -101,7 +105,9 @@ export async function renderSheet() {
       if (key.note) lines.push(note(key.note), '');
       lines.push('| | forms by `Intl.PluralRules` category |', '|---|---|');
       for (const lang of LANGUAGES) {
-        const given = forms.filter((name) => texts[lang][name] !== undefined).map((name) => `${name.slice(form[1].length + 1)}: ${cell(texts[lang][name])}`);
+        const given = forms
+          .filter((name) => texts[lang][name] !== undefined)
+          .map((name) => `${name.slice(form[1].length + 1)}: ${cell(texts[lang][name])}`);
         lines.push(`| ${lang} | ${given.join('<br>')} |`);
       }
       lines.push('');
@@ -136,9 +142,16 @@ export async function renderSheet() {
     lines.push(`| ${code} | ${cell(texts.kk[name] ?? '—')} | ${cell(intl('ru'))} | ${cell(intl('en'))} |`);
   }
   lines.push('');
-  const extra = LANGUAGES.flatMap((lang) => Object.keys(texts[lang]).filter((name) => !known.has(name) && !name.startsWith('country.')).map((name) => `${lang}: \`${name}\``));
+  const extra = LANGUAGES.flatMap((lang) =>
+    Object.keys(texts[lang])
+      .filter((name) => !known.has(name) && !name.startsWith('country.'))
+      .map((name) => `${lang}: \`${name}\``),
+  );
   if (extra.length) lines.push('## Keys outside the interface', '', ...extra.map((entry) => `- ${entry}`), '');
-  lines.push(`Languages: ${LANGUAGES.map((lang) => `${lang} (${NAMES[lang]})`).join(', ')}. ${keys.length} keys in the interface, ${countries.length} country names.`, '');
+  lines.push(
+    `Languages: ${LANGUAGES.map((lang) => `${lang} (${NAMES[lang]})`).join(', ')}. ${keys.length} keys in the interface, ${countries.length} country names.`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -148,7 +161,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     let committed = '';
     try {
       committed = readFileSync(SHEET, 'utf8');
-    } catch {}
+    } catch {
+      // no sheet yet: it differs
+    }
     if (committed !== sheet) {
       console.error('docs/texts.md differs from src/i18n: run `npm run texts` and commit it.');
       process.exit(1);

@@ -17,7 +17,10 @@ export function requireBearer(token) {
   return async (request, reply) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (match && timingSafeEqual(sha256(match[1]), expected)) return;
-    request.log.info({ reason: 'admin-token' }, `refused: ${match ? 'wrong' : 'no'} admin token for ${request.method} ${request.routeOptions.url}`);
+    request.log.info(
+      { reason: 'admin-token' },
+      `refused: ${match ? 'wrong' : 'no'} admin token for ${request.method} ${request.routeOptions.url}`,
+    );
     return reply
       .code(401)
       .header('WWW-Authenticate', 'Bearer realm="kelisim"')

@@ -100,7 +100,9 @@ function handleError(error, request, reply) {
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error({ error: errorForLog(error) }, `failed: ${request.method} ${request.routeOptions.url ?? request.url}`);
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the collector could not complete the request' });
+    return reply
+      .code(500)
+      .send({ statusCode: 500, error: 'Internal Server Error', message: 'the collector could not complete the request' });
   }
   const answer = { statusCode: status, error: STATUS_CODES[status] ?? 'Client Error', ...clientProblem(error, request) };
   request.log.info({ reason: error.code ?? 'client', event: answer.event, field: answer.field }, `refused: ${answer.message}`);
@@ -152,6 +154,7 @@ function clientProblem(error, request) {
 function loggerOptions(logger, storeIp) {
   if (!logger) return false;
   const options = logger === true ? {} : logger;
+  const { serializers = {} } = /** @type {{ serializers?: object }} */ (options);
   return {
     ...options,
     serializers: {
@@ -161,7 +164,7 @@ function loggerOptions(logger, storeIp) {
         url: request.url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]').replace(/(\/v1\/consents\/)[^/?#]+/, '$1[id]'),
         ...(storeIp && { remoteAddress: request.ip }),
       }),
-      ...(/** @type {{ serializers?: object }} */ (options).serializers ?? {}),
+      ...serializers,
     },
   };
 }

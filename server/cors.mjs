@@ -12,7 +12,10 @@
  * @returns {string[]}
  */
 export function parseAllowedOrigins(value) {
-  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.map((entry) => {
     if (entry === '*') return entry;
     let url;

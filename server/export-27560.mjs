@@ -72,9 +72,17 @@ function event(receipt) {
     entity_id: shown ? 'pii_controller' : receipt.consentId,
     expression_method: receipt.method,
     purposes: Object.fromEntries(
-      Object.entries(receipt.categories).map(([id, allowed]) => [id, allowed ? 'dpv:ConsentGiven' : shown ? 'dpv:ConsentRequested' : 'dpv:ConsentRefused']),
+      Object.entries(receipt.categories).map(([id, allowed]) => [
+        id,
+        allowed ? 'dpv:ConsentGiven' : shown ? 'dpv:ConsentRequested' : 'dpv:ConsentRefused',
+      ]),
     ),
-    notice: { policy_version: receipt.policyVersion, texts_hash: receipt.textsHash, ui_version: receipt.uiVersion, shown_at: receipt.noticeShownAt },
+    notice: {
+      policy_version: receipt.policyVersion,
+      texts_hash: receipt.textsHash,
+      ui_version: receipt.uiVersion,
+      shown_at: receipt.noticeShownAt,
+    },
     recorded_time: receipt.receivedAt,
     kelisim: { type: receipt.type, page: receipt.page, client: receipt.client, subject: receipt.subject, lang: receipt.lang },
   };
@@ -90,14 +98,22 @@ function record(receipts, options) {
   const notices = new Map();
   for (const receipt of receipts) {
     if (!receipt.textsHash || notices.has(receipt.textsHash)) continue;
-    notices.set(receipt.textsHash, { notice_id: receipt.textsHash, policy_version: receipt.policyVersion, language: receipt.lang, ui_version: receipt.uiVersion });
+    notices.set(receipt.textsHash, {
+      notice_id: receipt.textsHash,
+      policy_version: receipt.policyVersion,
+      language: receipt.lang,
+      ui_version: receipt.uiVersion,
+    });
   }
   return {
     record_id: first.consentId,
     pii_principal_id: first.consentId,
     language: [...new Set(receipts.map((r) => r.lang))],
     notices: [...notices.values()],
-    purposes: [...new Set(receipts.flatMap((r) => Object.keys(r.categories)))].map((id) => ({ purpose: id, lawful_basis: id === 'necessary' ? null : 'dpv:Consent' })),
+    purposes: [...new Set(receipts.flatMap((r) => Object.keys(r.categories)))].map((id) => ({
+      purpose: id,
+      lawful_basis: id === 'necessary' ? null : 'dpv:Consent',
+    })),
     retention_period: options.retentionDays ? `P${options.retentionDays}D` : null,
     pii_principal_is_child: receipts.some((r) => r.subject === 'minor'),
     events: receipts.map(event),

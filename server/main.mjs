@@ -12,7 +12,9 @@ import { runCollector } from './run.mjs';
 try {
   const config = readConfig(process.env);
   const { url, storeKind } = await runCollector(config);
-  process.stdout.write(`${JSON.stringify({ listening: url, store: storeKind, ...(config.adminTokenGenerated && { adminToken: config.adminToken }) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ listening: url, store: storeKind, ...(config.adminTokenGenerated && { adminToken: config.adminToken }) })}\n`,
+  );
 } catch (error) {
   process.stderr.write(`kelisim collector: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

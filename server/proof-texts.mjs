@@ -69,8 +69,7 @@ export const PROOF_TEXTS = {
     subtitle: 'What this browser was shown, what it decided and when, with the exact words that were on the screen.',
     who: 'Data subject',
     consentId: 'Consent id',
-    consentIdNote:
-      'A random identifier made by the visitor’s browser (kelisim) and kept in its cookie; on its own it names no person.',
+    consentIdNote: 'A random identifier made by the visitor’s browser (kelisim) and kept in its cookie; on its own it names no person.',
     pages: 'Pages',
     firstReceipt: 'First receipt',
     lastReceipt: 'Last receipt',
@@ -101,9 +100,11 @@ export const PROOF_TEXTS = {
     words: 'Words on the screen',
     hash: 'SHA-256',
     verified: 'verified',
-    missing: 'the words of this hash are not in the archive; the hash still identifies them: any copy of the words that gives this hash is the text that was shown',
+    missing:
+      'the words of this hash are not in the archive; the hash still identifies them: any copy of the words that gives this hash is the text that was shown',
     mismatch: 'NOT verified: the archived words do not give this hash',
-    noHash: 'no hash: the page was not on https (browsers compute SHA-256 only there), or the decision came from the site’s own code with no view on the screen',
+    noHash:
+      'no hash: the page was not on https (browsers compute SHA-256 only there), or the decision came from the site’s own code with no view on the screen',
     sameWords: 'the same words as in receipt {n}',
     archived: 'archived',
     noticeShown: 'Notice shown',
@@ -150,8 +151,7 @@ export const PROOF_TEXTS = {
     minor: 'Сайт отметил посетителя как несовершеннолетнего (младше 18 лет): цели только для взрослых оставались выключенными.',
     generated: 'Сформировано',
     generatedBy: 'коллектором kelisim {version} по квитанциям из его базы данных ({store})',
-    timesNote:
-      'Время указано по {zone} и по UTC. «Время браузера» — часы устройства посетителя; «получено» — собственные часы коллектора.',
+    timesNote: 'Время указано по {zone} и по UTC. «Время браузера» — часы устройства посетителя; «получено» — собственные часы коллектора.',
     verifyTitle: 'Как проверяется текст',
     verifyText:
       'Каждая квитанция содержит хеш текста на экране посетителя: SHA-256 текстов окна, каждый без пробелов по краям, в порядке показа, соединённых переводом строки (U+000A), в кодировке UTF-8. Браузер загрузил эти тексты один раз; коллектор отклонял любую загрузку, тексты которой не дают заявленный хеш. Для этого документа каждый хеш вычислен заново по архивному тексту: «подтверждено» означает совпадение.',
@@ -171,9 +171,11 @@ export const PROOF_TEXTS = {
     words: 'Текст на экране',
     hash: 'SHA-256',
     verified: 'подтверждено',
-    missing: 'текста с этим хешем нет в архиве; хеш всё равно его определяет: любой экземпляр текста, дающий этот хеш, и есть показанный текст',
+    missing:
+      'текста с этим хешем нет в архиве; хеш всё равно его определяет: любой экземпляр текста, дающий этот хеш, и есть показанный текст',
     mismatch: 'НЕ подтверждено: архивный текст не даёт этот хеш',
-    noHash: 'хеша нет: страница была открыта не по https (браузеры вычисляют SHA-256 только там) либо решение принял код самого сайта без показа окна',
+    noHash:
+      'хеша нет: страница была открыта не по https (браузеры вычисляют SHA-256 только там) либо решение принял код самого сайта без показа окна',
     sameWords: 'тот же текст, что в квитанции {n}',
     archived: 'в архиве с',
     noticeShown: 'Уведомление показано',
@@ -241,9 +243,11 @@ export const PROOF_TEXTS = {
     words: 'Экрандағы мәтін',
     hash: 'SHA-256',
     verified: 'расталды',
-    missing: 'бұл хэштің мәтіні мұрағатта жоқ; хэш оны бәрібір анықтайды: осы хэшті беретін мәтіннің кез келген көшірмесі – көрсетілген мәтін',
+    missing:
+      'бұл хэштің мәтіні мұрағатта жоқ; хэш оны бәрібір анықтайды: осы хэшті беретін мәтіннің кез келген көшірмесі – көрсетілген мәтін',
     mismatch: 'РАСТАЛМАДЫ: мұрағаттағы мәтін бұл хэшті бермейді',
-    noHash: 'хэш жоқ: бет https арқылы ашылмаған (браузерлер SHA-256 хэшін тек сонда есептейді) не шешімді терезе көрсетпей сайттың өз коды қабылдаған',
+    noHash:
+      'хэш жоқ: бет https арқылы ашылмаған (браузерлер SHA-256 хэшін тек сонда есептейді) не шешімді терезе көрсетпей сайттың өз коды қабылдаған',
     sameWords: '{n}-түбіртектегі мәтінмен бірдей',
     archived: 'мұрағатта',
     noticeShown: 'Хабарлама көрсетілді',

@@ -96,7 +96,7 @@ export function buildProof({ consentId, receipts, texts, erasures, lang, timeZon
         ? {
             noticeShownAt: receipt.noticeShownAt,
             // The notice.shown receipt of the same words, when the browser sent one.
-            noticeReceipt: hash ? (receipts.findIndex((r) => r.type === 'notice.shown' && r.textsHash === hash) + 1 || null) : null,
+            noticeReceipt: hash ? receipts.findIndex((r) => r.type === 'notice.shown' && r.textsHash === hash) + 1 || null : null,
             continuedUseAt: receipt.at,
           }
         : null,
@@ -194,7 +194,8 @@ export const PROOF_CSS_HASH = `sha256-${createHash('sha256').update(PROOF_CSS).d
 export function proofHtml(proof) {
   const { lang, timeZone } = proof;
   const t = PROOF_TEXTS[lang];
-  const category = (/** @type {string} */ id) => (t.categories[id] ? `${escape(t.categories[id])} <code>${escape(id)}</code>` : `<code>${escape(id)}</code>`);
+  const category = (/** @type {string} */ id) =>
+    t.categories[id] ? `${escape(t.categories[id])} <code>${escape(id)}</code>` : `<code>${escape(id)}</code>`;
   const purposes = (/** @type {Record<string, boolean>} */ categories) =>
     `<ul class="purposes">${Object.entries(categories)
       .map(([id, allowed]) => `<li>${category(id)}: <strong>${allowed ? escape(t.allowed) : escape(t.refused)}</strong></li>`)

@@ -22,7 +22,10 @@ export function sweepOnSchedule(app, { store, retentionDays, now }) {
     const before = new Date(now().getTime() - retentionDays * 24 * 60 * 60 * 1000);
     try {
       const deleted = await store.sweep(before);
-      app.log.info({ retention: { days: retentionDays, before: before.toISOString(), deleted } }, `retention: deleted ${deleted} receipt(s) received before ${before.toISOString()}`);
+      app.log.info(
+        { retention: { days: retentionDays, before: before.toISOString(), deleted } },
+        `retention: deleted ${deleted} receipt(s) received before ${before.toISOString()}`,
+      );
     } catch (error) {
       app.log.error({ error: errorForLog(error) }, 'retention: the sweep failed; it runs again in a day');
     }

@@ -23,7 +23,7 @@ export async function runCollector(config, { logRequests = true, extend } = {}) 
     // cause of receipts that never arrive: the browser hides the 403 from the widget.
     app.log.warn(
       { reason: 'no-allowed-origins' },
-      'NODE_ENV=production and ALLOWED_ORIGINS is empty: browsers on your sites cannot send receipts here (only pages on the collector\'s own origin and clients without an Origin can). Set ALLOWED_ORIGINS=https://your-site.kz',
+      "NODE_ENV=production and ALLOWED_ORIGINS is empty: browsers on your sites cannot send receipts here (only pages on the collector's own origin and clients without an Origin can). Set ALLOWED_ORIGINS=https://your-site.kz",
     );
   }
   await extend?.(app);

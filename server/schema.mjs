@@ -3,7 +3,16 @@
  * itself is `protocol/events.schema.json`; this module adds the HTTP limits, the admin
  * routes' query schemas, and the words of a 400.
  */
-import { DATE_TIME_PATTERN, LANGUAGES, MAX_BATCH, UUID_PATTERN, expectedWords, fieldSchema, protocolSchema, resolved } from './protocol/index.mjs';
+import {
+  DATE_TIME_PATTERN,
+  LANGUAGES,
+  MAX_BATCH,
+  UUID_PATTERN,
+  expectedWords,
+  fieldSchema,
+  protocolSchema,
+  resolved,
+} from './protocol/index.mjs';
 
 export { EVENT_TYPES, LANGUAGES, MAX_BATCH, METHODS } from './protocol/index.mjs';
 
@@ -92,8 +101,20 @@ export const exportQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    from: { type: 'string', anyOf: [{ format: 'date', pattern: ISO_DATE }, { format: 'date-time', pattern: DATE_TIME_PATTERN }] },
-    to: { type: 'string', anyOf: [{ format: 'date', pattern: ISO_DATE }, { format: 'date-time', pattern: DATE_TIME_PATTERN }] },
+    from: {
+      type: 'string',
+      anyOf: [
+        { format: 'date', pattern: ISO_DATE },
+        { format: 'date-time', pattern: DATE_TIME_PATTERN },
+      ],
+    },
+    to: {
+      type: 'string',
+      anyOf: [
+        { format: 'date', pattern: ISO_DATE },
+        { format: 'date-time', pattern: DATE_TIME_PATTERN },
+      ],
+    },
   },
 };
 

@@ -116,7 +116,7 @@ function createApi(): KelisimApi {
   };
 
   const start = (input: unknown, problem?: KelisimError): Promise<ReadyDetail> => {
-    if (started) return complain('already started: init() ignored'), ready;
+    if (started) return (complain('already started: init() ignored'), ready);
     started = true;
     const { json, known } = problem ? {} : knownConfig(input);
     if (known) run(known);
@@ -182,5 +182,19 @@ function createApi(): KelisimApi {
 const kelisim: KelisimApi = (window.Kelisim ??= createApi());
 
 export default kelisim;
-export const { init, getConsent, allows, acceptAll, rejectAll, accept, withdraw, showPreferences, showBanner, setSubject, scan, ready, version } = kelisim;
+export const {
+  init,
+  getConsent,
+  allows,
+  acceptAll,
+  rejectAll,
+  accept,
+  withdraw,
+  showPreferences,
+  showBanner,
+  setSubject,
+  scan,
+  ready,
+  version,
+} = kelisim;
 export { on };

@@ -32,13 +32,16 @@ const VIDEO = 'https://www.youtube-nocookie.com/embed/kelisim-test';
 const LOCAL = '/test/fixtures/embed-frame.html';
 
 const sha256 = async (text: string) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The placeholder standing for the page's (first) gated frame, and its parts. */
 const placeholder = (page: TestPage) => page.document.querySelector('kelisim-embed') as HTMLElement | null;
 const part = (host: HTMLElement, name: string) => host.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-const fetched = (page: TestPage, what: string) => page.window.performance.getEntriesByType('resource').some((entry) => entry.name.includes(what));
+const fetched = (page: TestPage, what: string) =>
+  page.window.performance.getEntriesByType('resource').some((entry) => entry.name.includes(what));
 
 /** A page with a gated frame between two paragraphs; the visitor is returning (analytics on, marketing off) unless `first`. */
 async function embedPage(options: { frame?: string; lang?: string; config?: object; first?: boolean } = {}): Promise<TestPage> {
@@ -93,8 +96,18 @@ describe('embed placeholders', () => {
   });
 
   for (const [lang, message, allow, settings] of [
-    ['kk', 'youtube-nocookie.com мазмұны «Маркетинг» санатына келісім бергенде ғана жүктеледі.', '«Маркетинг» санатына рұқсат ету', 'Құпиялылық баптаулары'],
-    ['ru', 'Содержимое с youtube-nocookie.com загрузится только с вашего согласия на категорию «Маркетинг».', 'Разрешить «Маркетинг»', 'Настройки конфиденциальности'],
+    [
+      'kk',
+      'youtube-nocookie.com мазмұны «Маркетинг» санатына келісім бергенде ғана жүктеледі.',
+      '«Маркетинг» санатына рұқсат ету',
+      'Құпиялылық баптаулары',
+    ],
+    [
+      'ru',
+      'Содержимое с youtube-nocookie.com загрузится только с вашего согласия на категорию «Маркетинг».',
+      'Разрешить «Маркетинг»',
+      'Настройки конфиденциальности',
+    ],
   ]) {
     it(`speaks the visitor’s language: ${lang}`, async () => {
       page = await embedPage({ lang });
@@ -107,7 +120,11 @@ describe('embed placeholders', () => {
   }
 
   it('names the built-in categories exactly as the widget’s texts do', () => {
-    for (const [lang, texts] of [['kk', kk], ['ru', ru], ['en', en]] as const) {
+    for (const [lang, texts] of [
+      ['kk', kk],
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
       for (const id of ['necessary', 'analytics', 'marketing', 'partners']) {
         expect(WORDS[lang].categories[id], `${lang} ${id}`).to.equal((texts as unknown as Record<string, string>)[`category.${id}.name`]);
       }
@@ -116,7 +133,10 @@ describe('embed placeholders', () => {
 
   it('its button allows exactly its category, as a custom decision whose receipt is proven by the placeholder’s words', async () => {
     const bucket = `embed-${Math.random().toString(36).slice(2)}`;
-    page = await embedPage({ frame: `<iframe data-kelisim="marketing" data-src="${LOCAL}" width="300" height="150"></iframe>`, config: { endpoint: `${location.origin}/__endpoint/${bucket}` } });
+    page = await embedPage({
+      frame: `<iframe data-kelisim="marketing" data-src="${LOCAL}" width="300" height="150"></iframe>`,
+      config: { endpoint: `${location.origin}/__endpoint/${bucket}` },
+    });
     const host = placeholder(page)!;
     const words = [...host.shadowRoot!.querySelectorAll('[part~="title"], [part~="message"], button')].map((node) => node.textContent);
     const heard: unknown[] = [];
@@ -127,7 +147,11 @@ describe('embed placeholders', () => {
     // Analytics stays on, partners off: the current choice plus this category.
     expect(storedCookie(page.document)!.categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, partners: false });
     const frame = page.document.querySelector('iframe')!;
-    await waitFor(() => !page!.document.querySelector('kelisim-embed') && frame.getAttribute('src') === LOCAL, 2000, 'the frame in its place');
+    await waitFor(
+      () => !page!.document.querySelector('kelisim-embed') && frame.getAttribute('src') === LOCAL,
+      2000,
+      'the frame in its place',
+    );
     expect(getComputedStyle(frame).display).to.equal('inline');
     const log = await waitForLog(bucket, (entries) => entries.events.some((event) => event.type === 'consent.updated'), 'the receipt');
     const receipt = log.events.find((event) => event.type === 'consent.updated')!;
@@ -137,7 +161,9 @@ describe('embed placeholders', () => {
   });
 
   it('nothing moves when the frame takes its place again, nor when the placeholder came', async () => {
-    page = await embedPage({ frame: `<iframe data-kelisim="marketing" data-src="${LOCAL}" width="480" height="270" style="display:block;margin:24px 0"></iframe>` });
+    page = await embedPage({
+      frame: `<iframe data-kelisim="marketing" data-src="${LOCAL}" width="480" height="270" style="display:block;margin:24px 0"></iframe>`,
+    });
     const below = () => page!.document.getElementById('below')!.getBoundingClientRect().top;
     const before = below();
     expect(getComputedStyle(placeholder(page)!).display).to.equal('block');
@@ -161,7 +187,13 @@ describe('embed placeholders', () => {
     expect(host.shadowRoot!.querySelector('[part~="allow"]')).to.equal(null);
     expect(part(host, 'message').textContent).to.include('legal representative');
     part(host, 'open-preferences').click();
-    await waitFor(() => (page!.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="preferences"]') as HTMLDialogElement | null)?.open === true, 4000, 'the preferences');
+    await waitFor(
+      () =>
+        (page!.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="preferences"]') as HTMLDialogElement | null)
+          ?.open === true,
+      4000,
+      'the preferences',
+    );
   });
 
   it('a minor set after it was drawn: its button says so instead of deciding', async () => {

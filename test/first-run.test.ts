@@ -22,7 +22,10 @@ describe('first run on a new site', () => {
   it('says once, as a warning, which keys to set when the built-in controller and policy link are used here', async () => {
     page = await openPage({ config: { policy }, before });
     expect(warns(page)).to.have.length(1);
-    expect(warns(page)[0]).to.include(`${location.hostname} shows edunavigator.kz's own controller and policy.url`).and.include('controller (name, bin, address, email)').and.include('texts');
+    expect(warns(page)[0])
+      .to.include(`${location.hostname} shows edunavigator.kz's own controller and policy.url`)
+      .and.include('controller (name, bin, address, email)')
+      .and.include('texts');
     expect(page.window.__errors, 'not an error').to.deep.equal([]);
     expect(page.window.__events.filter((event) => event.type === 'kelisim:error')).to.deep.equal([]);
     page.remove();
@@ -32,7 +35,10 @@ describe('first run on a new site', () => {
   });
 
   it('says nothing to a site that set its own controller and policy link', async () => {
-    page = await openPage({ config: { policy: { ...policy, url: 'https://example.kz/privacy' }, controller: { name: 'Example LLP' } }, before });
+    page = await openPage({
+      config: { policy: { ...policy, url: 'https://example.kz/privacy' }, controller: { name: 'Example LLP' } },
+      before,
+    });
     expect(warns(page)).to.deep.equal([]);
   });
 
@@ -40,8 +46,12 @@ describe('first run on a new site', () => {
     expect(firstRunHint({}, 'edunavigator.kz')).to.equal(undefined);
     expect(firstRunHint({}, 'www.edunavigator.kz')).to.equal(undefined);
     expect(firstRunHint({ controller: { name: 'Example LLP' }, policy: { url: '/privacy' } }, 'example.kz')).to.equal(undefined);
-    expect(firstRunHint({ controller: { name: 'Example LLP' } }, 'example.kz')).to.include('own policy.url').and.not.include('controller (');
-    expect(firstRunHint({ policy: { url: '/privacy' } }, 'example.kz')).to.include('own controller').and.not.include('policy.url (');
+    expect(firstRunHint({ controller: { name: 'Example LLP' } }, 'example.kz'))
+      .to.include('own policy.url')
+      .and.not.include('controller (');
+    expect(firstRunHint({ policy: { url: '/privacy' } }, 'example.kz'))
+      .to.include('own controller')
+      .and.not.include('policy.url (');
     expect(firstRunHint({}, 'notedunavigator.kz')).to.include('notedunavigator.kz shows');
   });
 });

@@ -60,7 +60,9 @@ describe('the loader', () => {
     expect(view).to.equal('none');
     expect(consent).to.include({ policyVersion: '2026-06-01', storage: 'cookie' });
     expect(page.kelisim.allows('analytics')).to.equal(true);
-    expect(page.requested().filter((path) => /\/src\/(ui|i18n)\/|decisions|actions|\/config\/check|schema|record\/(check|write)/.test(path))).to.deep.equal([]);
+    expect(
+      page.requested().filter((path) => /\/src\/(ui|i18n)\/|decisions|actions|\/config\/check|schema|record\/(check|write)/.test(path)),
+    ).to.deep.equal([]);
   });
 
   it('checks a stored value it did not write once, then takes it as it is', async () => {
@@ -87,7 +89,8 @@ describe('the loader', () => {
   });
 
   /** The interface's view with this part, once it is on screen in the page. */
-  const shownPart = (page: TestPage, part: string) => page.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? null;
+  const shownPart = (page: TestPage, part: string) =>
+    page.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? null;
 
   it('imports the interface and shows the banner when the banner is needed', async () => {
     page = await openPage({ config: { policy } });
@@ -97,11 +100,17 @@ describe('the loader', () => {
   });
 
   const entry = (page: TestPage, part: string) =>
-    (page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.startsWith(part));
+    (page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+      new URL(e.name).pathname.startsWith(part),
+    );
 
   it('on a first visit, downloads the interface and its texts while the checker looks at the config', async () => {
     page = await openPage({ config: { policy, language: 'ru' } });
-    await waitFor(() => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/i18n/ru') && !!entry(page!, '/src/core/config/check'), 4000, 'the chunks');
+    await waitFor(
+      () => !!entry(page!, '/src/ui/mount') && !!entry(page!, '/src/i18n/ru') && !!entry(page!, '/src/core/config/check'),
+      4000,
+      'the chunks',
+    );
     const checkerArrived = entry(page, '/src/core/config/check')!.responseEnd;
     expect(entry(page, '/src/ui/mount')!.startTime).to.be.at.most(checkerArrived);
     // The page's own language, unchecked, names the texts to fetch early.
@@ -137,7 +146,9 @@ describe('the loader', () => {
 
   it('accepts a change implicitly after the notice was seen and 7 calendar days passed (clause 1.2)', async () => {
     const published = daysAgo(8);
-    storeCookie(record({ policyVersion: '2025-01-01', noticeSeen: { version: published, at: new Date(Date.now() - 3_600_000).toISOString() } }));
+    storeCookie(
+      record({ policyVersion: '2025-01-01', noticeSeen: { version: published, at: new Date(Date.now() - 3_600_000).toISOString() } }),
+    );
     page = await openPage({ config: { policy: { version: published, publishedAt: published } } });
     const { view, consent } = await page.kelisim.ready;
     expect(view).to.equal('none');
@@ -285,7 +296,10 @@ describe('the loader', () => {
   });
 
   it('decides through the API: the record is stored, gated scripts run, the page hears it', async () => {
-    page = await openPage({ config: { policy }, body: `<script type="text/plain" data-kelisim="analytics">window.ran = (window.ran || 0) + 1</script>` });
+    page = await openPage({
+      config: { policy },
+      body: `<script type="text/plain" data-kelisim="analytics">window.ran = (window.ran || 0) + 1</script>`,
+    });
     const heard: unknown[] = [];
     const off = page.kelisim.on('consent', (detail) => heard.push(detail));
     const consent = await page.kelisim.acceptAll();
@@ -317,7 +331,11 @@ describe('the loader', () => {
     page = await openPage({ config: { policy } });
     page.kelisim.setSubject({ minor: true });
     expect(page.kelisim.allows('marketing')).to.equal(false);
-    await waitFor(() => (storedCookie(page!.document)!.categories as Record<string, boolean>).marketing === false, 2000, 'the record to follow');
+    await waitFor(
+      () => (storedCookie(page!.document)!.categories as Record<string, boolean>).marketing === false,
+      2000,
+      'the record to follow',
+    );
     const consent = await page.kelisim.acceptAll();
     expect(consent!.categories).to.include({ analytics: true, marketing: false, partners: false });
   });
@@ -350,7 +368,9 @@ describe('the loader', () => {
 
   it('picks up a decision made in another tab without reload', async () => {
     page = await openPage({ config: { policy, storage: 'localStorage' } });
-    const heard = new Promise<CustomEvent>((resolve) => page!.document.addEventListener('kelisim:consent', (e) => resolve(e as CustomEvent), { once: true }));
+    const heard = new Promise<CustomEvent>((resolve) =>
+      page!.document.addEventListener('kelisim:consent', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     const value = JSON.stringify(record({ lang: 'kk' }));
     localStorage.setItem('kelisim_consent', value);
     page.window.dispatchEvent(new StorageEvent('storage', { key: 'kelisim_consent', newValue: value }));

@@ -27,7 +27,11 @@ describe('reloadOnRevoke', () => {
   async function visit(config: object = {}) {
     const bucket = `revoke-${Math.random().toString(36).slice(2)}`;
     page = await openPage({ config: { policy, endpoint: `${location.origin}/__endpoint/${bucket}`, ...config } });
-    await waitFor(() => !!page!.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="banner"]'), 4000, 'the banner');
+    await waitFor(
+      () => !!page!.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="banner"]'),
+      4000,
+      'the banner',
+    );
     return { page, bucket };
   }
 
@@ -39,8 +43,17 @@ describe('reloadOnRevoke', () => {
     expect(reloaded(page), 'accepting turns nothing off: no reload').to.equal(false);
     await page.kelisim.withdraw();
     await waitFor(() => reloaded(page), 4000, 'the reload');
-    expect(storedCookie(page.frame.contentDocument!)!.categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, partners: false });
-    const log = await waitForLog(bucket, (entries) => entries.events.some((event) => event.type === 'consent.withdrawn'), 'the withdrawal receipt');
+    expect(storedCookie(page.frame.contentDocument!)!.categories).to.deep.equal({
+      necessary: true,
+      analytics: false,
+      marketing: false,
+      partners: false,
+    });
+    const log = await waitForLog(
+      bucket,
+      (entries) => entries.events.some((event) => event.type === 'consent.withdrawn'),
+      'the withdrawal receipt',
+    );
     const withdrawn = log.events.filter((event) => event.type === 'consent.withdrawn');
     expect(withdrawn).to.have.length(1);
     expect(withdrawn[0]!.textsHash, 'proven by the banner’s words').to.be.a('string');

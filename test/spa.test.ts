@@ -23,9 +23,12 @@ type Page = TestPage & { window: TestPage['window'] & { __gatedRuns: string[] } 
 
 /** The page records the gated scripts that ran, in order. */
 const before = 'window.__gatedRuns = [];';
-const inline = (categories: string, name: string) => `<script type="text/plain" data-kelisim="${categories}">window.__gatedRuns.push(${JSON.stringify(name)})</script>`;
-const external = (categories: string, name: string) => `<script type="text/plain" data-kelisim="${categories}" src="/test/fixtures/core-gated.js?name=${name}"></script>`;
-const frame = (categories: string, name: string) => `<iframe data-kelisim="${categories}" data-src="about:blank#${name}" width="200" height="100"></iframe>`;
+const inline = (categories: string, name: string) =>
+  `<script type="text/plain" data-kelisim="${categories}">window.__gatedRuns.push(${JSON.stringify(name)})</script>`;
+const external = (categories: string, name: string) =>
+  `<script type="text/plain" data-kelisim="${categories}" src="/test/fixtures/core-gated.js?name=${name}"></script>`;
+const frame = (categories: string, name: string) =>
+  `<iframe data-kelisim="${categories}" data-src="about:blank#${name}" width="200" height="100"></iframe>`;
 const runs = (page: TestPage) => (page as Page).window.__gatedRuns;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,7 +86,11 @@ describe('content added after load', () => {
 
   it('runs each script once, in document order: added ones after those already in the page, external ones awaited', async () => {
     storeCookie(record());
-    page = await openPage({ config: { policy }, before, body: `${inline('analytics', 'page-1')}${external('analytics', 'page-2')}${inline('analytics', 'page-3')}<main></main>` });
+    page = await openPage({
+      config: { policy },
+      before,
+      body: `${inline('analytics', 'page-1')}${external('analytics', 'page-2')}${inline('analytics', 'page-3')}<main></main>`,
+    });
     // Added while the page's own external script may still load: they wait for it.
     render(page, inline('analytics', 'added-1') + external('analytics', 'added-2') + inline('analytics', 'added-3'));
     await waitFor(() => runs(page!).length === 6, 3000, 'six scripts');

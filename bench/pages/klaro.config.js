@@ -12,6 +12,7 @@ var klaroServices = [
 ];
 var klaroApplied = 0;
 
+/* exported klaroConfig -- klaro reads its config from this global */
 var klaroConfig = {
   version: 1,
   lang: 'en',

@@ -38,11 +38,26 @@ window.CookieConsent.run({
           savePreferencesBtn: 'Save choices',
           closeIconLabel: 'Close',
           sections: [
-            { description: 'Necessary processing is always on. Turn the rest on or off as you wish; you can come back to these settings at any time.' },
+            {
+              description:
+                'Necessary processing is always on. Turn the rest on or off as you wish; you can come back to these settings at any time.',
+            },
             { title: 'Necessary', description: 'Running the service under the User Agreement. Always on.', linkedCategory: 'necessary' },
-            { title: 'Analytics', description: 'Measuring how the services are used, so that the Company can improve their quality and develop new ones.', linkedCategory: 'analytics' },
-            { title: 'Marketing', description: 'Personalised content and targeted advertising, advertising campaigns, market research and contests.', linkedCategory: 'marketing' },
-            { title: 'Sharing with partners', description: 'Passing your data to the Company’s affiliates and Partners, including across borders.', linkedCategory: 'partners' },
+            {
+              title: 'Analytics',
+              description: 'Measuring how the services are used, so that the Company can improve their quality and develop new ones.',
+              linkedCategory: 'analytics',
+            },
+            {
+              title: 'Marketing',
+              description: 'Personalised content and targeted advertising, advertising campaigns, market research and contests.',
+              linkedCategory: 'marketing',
+            },
+            {
+              title: 'Sharing with partners',
+              description: 'Passing your data to the Company’s affiliates and Partners, including across borders.',
+              linkedCategory: 'partners',
+            },
           ],
         },
       },

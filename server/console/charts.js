@@ -46,7 +46,14 @@ function step(max, ticks) {
  * @param {string} labelledBy
  */
 function frame(width, height, labelledBy) {
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': labelledBy, class: 'chart', preserveAspectRatio: 'xMinYMin meet' });
+  return svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width: '100%',
+    role: 'img',
+    'aria-labelledby': labelledBy,
+    class: 'chart',
+    preserveAspectRatio: 'xMinYMin meet',
+  });
 }
 
 /**
@@ -92,7 +99,10 @@ export function stackedColumns({ rows, series, labelledBy, format, width = 760 }
       chart.append(rect);
       base += value;
     }
-    if (index % every === 0) chart.append(svg('text', { x: left + index * slot + slot / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, row.label.slice(5)));
+    if (index % every === 0)
+      chart.append(
+        svg('text', { x: left + index * slot + slot / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, row.label.slice(5)),
+      );
   });
   return chart;
 }
@@ -142,7 +152,13 @@ export function shareBars({ rows, labelledBy, width = 760 }) {
     const top = index * line;
     chart.append(svg('text', { x: 0, y: top + 14, class: 'label' }, row.label));
     chart.append(svg('rect', { x: 0, y: top + 19, width: full, height: 16, class: 'track' }));
-    const rect = svg('rect', { x: 0, y: top + 19, width: Math.max(0, Math.min(1, row.share)) * full, height: 16, fill: row.colour ?? '#0072B2' });
+    const rect = svg('rect', {
+      x: 0,
+      y: top + 19,
+      width: Math.max(0, Math.min(1, row.share)) * full,
+      height: 16,
+      fill: row.colour ?? '#0072B2',
+    });
     rect.append(svg('title', {}, `${row.label}: ${row.note}`));
     chart.append(rect);
     chart.append(svg('text', { x: full + 8, y: top + 32, class: 'value' }, row.note));

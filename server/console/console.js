@@ -52,7 +52,8 @@ function pickLanguage() {
 function applyWords() {
   document.documentElement.lang = lang;
   document.title = say('title');
-  for (const element of document.querySelectorAll('[data-word]')) element.textContent = say(/** @type {HTMLElement} */ (element).dataset.word ?? '');
+  for (const element of document.querySelectorAll('[data-word]'))
+    element.textContent = say(/** @type {HTMLElement} */ (element).dataset.word ?? '');
   field('language').value = lang;
   byId('pause').textContent = say(byId('pause').getAttribute('aria-pressed') === 'true' ? 'resume' : 'pause');
   describeExport();
@@ -212,7 +213,12 @@ function figure(id, chart, numbers, legend = false) {
 const widthOf = (id) => Math.max(320, Math.round(/** @type {HTMLElement} */ (byId(id).querySelector('[data-chart]')).clientWidth || 760));
 
 /** The methods as chart series, in the current language. */
-const series = () => METHODS.map((method) => ({ key: method, label: say(`method.${method}`), colour: METHOD_COLOURS[/** @type {keyof typeof METHOD_COLOURS} */ (method)] }));
+const series = () =>
+  METHODS.map((method) => ({
+    key: method,
+    label: say(`method.${method}`),
+    colour: METHOD_COLOURS[/** @type {keyof typeof METHOD_COLOURS} */ (method)],
+  }));
 
 /**
  * Rows by a key (a day, a language), each with its count per method.
@@ -253,7 +259,9 @@ function drawStats(s) {
   for (let day = s.from; day <= s.to; day = shift(day, 1)) days.push(day);
   const decisions = s.decisionsByDay.reduce((/** @type {number} */ sum, /** @type {any} */ row) => sum + row.count, 0);
   const ofMethod = (/** @type {string} */ method) =>
-    s.decisionsByDay.filter((/** @type {any} */ row) => row.method === method).reduce((/** @type {number} */ sum, /** @type {any} */ row) => sum + row.count, 0);
+    s.decisionsByDay
+      .filter((/** @type {any} */ row) => row.method === method)
+      .reduce((/** @type {number} */ sum, /** @type {any} */ row) => sum + row.count, 0);
   const tiles = [
     ['receipts', number(s.receipts), s.receipts],
     ['decisions', number(decisions), decisions],
@@ -275,20 +283,42 @@ function drawStats(s) {
   );
 
   const perDay = byKey(s.decisionsByDay, 'day', days);
-  figure('by-day', decisions ? stackedColumns({ rows: perDay, series: series(), labelledBy: 'by-day-title', format: number, width: widthOf('by-day') }) : null, methodTable(say('day'), perDay), true);
-  if (!decisions) byId('by-day').querySelector('[data-chart]')?.append(Object.assign(document.createElement('p'), { textContent: say('byDayEmpty'), className: 'note' }));
+  figure(
+    'by-day',
+    decisions
+      ? stackedColumns({ rows: perDay, series: series(), labelledBy: 'by-day-title', format: number, width: widthOf('by-day') })
+      : null,
+    methodTable(say('day'), perDay),
+    true,
+  );
+  if (!decisions)
+    byId('by-day')
+      .querySelector('[data-chart]')
+      ?.append(Object.assign(document.createElement('p'), { textContent: say('byDayEmpty'), className: 'note' }));
 
   const perLanguage = byKey(s.decisionsByLanguage, 'lang');
-  figure('by-language', stackedBars({ rows: perLanguage, series: series(), labelledBy: 'by-language-title', format: number, width: widthOf('by-language') }), methodTable(say('lang'), perLanguage));
+  figure(
+    'by-language',
+    stackedBars({ rows: perLanguage, series: series(), labelledBy: 'by-language-title', format: number, width: widthOf('by-language') }),
+    methodTable(say('lang'), perLanguage),
+  );
   const perPolicy = byKey(s.decisionsByPolicyVersion, 'policyVersion');
-  figure('by-policy', stackedBars({ rows: perPolicy, series: series(), labelledBy: 'by-policy-title', format: number, width: widthOf('by-policy') }), methodTable(say('policy'), perPolicy));
+  figure(
+    'by-policy',
+    stackedBars({ rows: perPolicy, series: series(), labelledBy: 'by-policy-title', format: number, width: widthOf('by-policy') }),
+    methodTable(say('policy'), perPolicy),
+  );
 
   /** @type {Array<{ id: string, allowed: number, decisions: number }>} */
   const categories = s.categories;
   figure(
     'by-category',
     shareBars({
-      rows: categories.map((c) => ({ label: c.id, share: c.decisions ? c.allowed / c.decisions : 0, note: `${c.decisions ? percent(c.allowed / c.decisions) : '—'} (${number(c.allowed)} / ${number(c.decisions)})` })),
+      rows: categories.map((c) => ({
+        label: c.id,
+        share: c.decisions ? c.allowed / c.decisions : 0,
+        note: `${c.decisions ? percent(c.allowed / c.decisions) : '—'} (${number(c.allowed)} / ${number(c.decisions)})`,
+      })),
       labelledBy: 'by-category-title',
       width: widthOf('by-category'),
     }),
@@ -311,11 +341,26 @@ function drawStats(s) {
     figure(
       id,
       shareBars({
-        rows: steps.map(([key, value, colour]) => ({ label: say(key), share: shown ? value / shown : 0, note: `${number(value)}${shown ? ` (${percent(value / shown)})` : ''}`, colour })),
+        rows: steps.map(([key, value, colour]) => ({
+          label: say(key),
+          share: shown ? value / shown : 0,
+          note: `${number(value)}${shown ? ` (${percent(value / shown)})` : ''}`,
+          colour,
+        })),
         labelledBy: `${id}-title`,
         width: widthOf(id),
       }),
-      table([say('stage'), say('count'), say('share')], steps.map(([key, value]) => ({ key, label: say(key), cells: [{ series: 'count', value }, { series: 'share', value: shown ? value / shown : 0, text: shown ? percent(value / shown) : '—' }] }))),
+      table(
+        [say('stage'), say('count'), say('share')],
+        steps.map(([key, value]) => ({
+          key,
+          label: say(key),
+          cells: [
+            { series: 'count', value },
+            { series: 'share', value: shown ? value / shown : 0, text: shown ? percent(value / shown) : '—' },
+          ],
+        })),
+      ),
     );
   };
   funnel('banner', [
@@ -352,7 +397,9 @@ async function showProof(id, focus = false) {
   proofId = id.trim().toLowerCase();
   const frame = /** @type {HTMLIFrameElement} */ (byId('proof-frame'));
   frame.title = say('proofFrame', { id: proofId });
-  frame.addEventListener('load', () => (frame.style.height = `${(frame.contentDocument?.documentElement.scrollHeight ?? 600) + 16}px`), { once: true });
+  frame.addEventListener('load', () => (frame.style.height = `${(frame.contentDocument?.documentElement.scrollHeight ?? 600) + 16}px`), {
+    once: true,
+  });
   frame.srcdoc = html;
   byId('proof').hidden = false;
   status(byId('lookup-status'), '');
@@ -433,10 +480,18 @@ byId('lookup-form').addEventListener('submit', (event) => {
 });
 byId('proof-print').addEventListener('click', () => /** @type {HTMLIFrameElement} */ (byId('proof-frame')).contentWindow?.print());
 byId('proof-html').addEventListener('click', () => {
-  if (proofId) void request(`v1/consents/${proofId}/proof?lang=${lang}`).then((r) => save(r, `kelisim-proof-${proofId}.html`), (error) => failed(error, byId('lookup-status')));
+  if (proofId)
+    void request(`v1/consents/${proofId}/proof?lang=${lang}`).then(
+      (r) => save(r, `kelisim-proof-${proofId}.html`),
+      (error) => failed(error, byId('lookup-status')),
+    );
 });
 byId('proof-json').addEventListener('click', () => {
-  if (proofId) void request(`v1/consents/${proofId}/proof?format=json`).then((r) => save(r, `kelisim-proof-${proofId}.json`), (error) => failed(error, byId('lookup-status')));
+  if (proofId)
+    void request(`v1/consents/${proofId}/proof?format=json`).then(
+      (r) => save(r, `kelisim-proof-${proofId}.json`),
+      (error) => failed(error, byId('lookup-status')),
+    );
 });
 byId('proof-erase').addEventListener('click', () => void eraseProof());
 byId('export-csv').addEventListener('click', () => void download('csv'));

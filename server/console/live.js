@@ -47,7 +47,9 @@ export function liveList({ rows, status, pause, say, openProof, onError }) {
   const state = { cursor: null, timer: undefined, paused: false, running: false, fresh: 0 };
 
   const describe = () => {
-    status.textContent = state.paused ? say('livePaused', { shown: rows.rows.length }) : say('liveStatus', { shown: rows.rows.length, fresh: state.fresh });
+    status.textContent = state.paused
+      ? say('livePaused', { shown: rows.rows.length })
+      : say('liveStatus', { shown: rows.rows.length, fresh: state.fresh });
   };
 
   /** @param {Receipt} receipt @param {boolean} fresh */

@@ -12,7 +12,8 @@ export const WORDS = {
     skip: 'Skip to the content',
     language: 'Language',
     signInTitle: 'Sign in',
-    signInIntro: 'Enter the collector’s admin token (KELISIM_ADMIN_TOKEN). It is kept for this tab only and sent with each request; it never appears in an address.',
+    signInIntro:
+      'Enter the collector’s admin token (KELISIM_ADMIN_TOKEN). It is kept for this tab only and sent with each request; it never appears in an address.',
     token: 'Admin token',
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -84,7 +85,8 @@ export const WORDS = {
     subject: 'Subject',
     openProof: 'Proof of {id}',
     lookupTitle: 'Consent lookup',
-    lookupIntro: 'The proof of one browser’s consent: its history beside the exact words on its screen. A visitor finds their consent id in the site’s privacy settings or their browser’s cookie (kelisim_consent).',
+    lookupIntro:
+      'The proof of one browser’s consent: its history beside the exact words on its screen. A visitor finds their consent id in the site’s privacy settings or their browser’s cookie (kelisim_consent).',
     lookupLabel: 'Consent id',
     lookupButton: 'Show the proof',
     badId: 'A consent id is a UUID, such as 3f1c2a9e-6d7b-4c1a-9a51-2f7d0c8e4b21.',
@@ -94,7 +96,8 @@ export const WORDS = {
     downloadJson: 'Save as JSON',
     erase: 'Erase this consent…',
     eraseTitle: 'Erase the receipts of {id}?',
-    eraseText: 'Every receipt of this consent id is deleted at once, on the data subject’s request. Only an erasure record stays: the id’s SHA-256, the time and the count. This cannot be undone.',
+    eraseText:
+      'Every receipt of this consent id is deleted at once, on the data subject’s request. Only an erasure record stays: the id’s SHA-256, the time and the count. This cannot be undone.',
     eraseConfirm: 'Erase',
     cancel: 'Cancel',
     erased: 'Erased: {count} receipts. The erasure record is kept.',
@@ -109,7 +112,8 @@ export const WORDS = {
     skip: 'Перейти к содержимому',
     language: 'Язык',
     signInTitle: 'Вход',
-    signInIntro: 'Введите токен администратора коллектора (KELISIM_ADMIN_TOKEN). Он хранится только в этой вкладке и отправляется с каждым запросом; в адресе он не появляется.',
+    signInIntro:
+      'Введите токен администратора коллектора (KELISIM_ADMIN_TOKEN). Он хранится только в этой вкладке и отправляется с каждым запросом; в адресе он не появляется.',
     token: 'Токен администратора',
     signIn: 'Войти',
     signOut: 'Выйти',
@@ -181,7 +185,8 @@ export const WORDS = {
     subject: 'Субъект',
     openProof: 'Доказательство {id}',
     lookupTitle: 'Поиск согласия',
-    lookupIntro: 'Доказательство согласия одного браузера: его история рядом с точным текстом на экране. Посетитель найдёт свой идентификатор согласия в настройках конфиденциальности сайта или в cookie браузера (kelisim_consent).',
+    lookupIntro:
+      'Доказательство согласия одного браузера: его история рядом с точным текстом на экране. Посетитель найдёт свой идентификатор согласия в настройках конфиденциальности сайта или в cookie браузера (kelisim_consent).',
     lookupLabel: 'Идентификатор согласия',
     lookupButton: 'Показать доказательство',
     badId: 'Идентификатор согласия — это UUID, например 3f1c2a9e-6d7b-4c1a-9a51-2f7d0c8e4b21.',
@@ -191,7 +196,8 @@ export const WORDS = {
     downloadJson: 'Сохранить как JSON',
     erase: 'Удалить это согласие…',
     eraseTitle: 'Удалить квитанции {id}?',
-    eraseText: 'Все квитанции этого идентификатора будут удалены сразу, по запросу субъекта данных. Останется только запись об удалении: SHA-256 идентификатора, время и количество. Отменить нельзя.',
+    eraseText:
+      'Все квитанции этого идентификатора будут удалены сразу, по запросу субъекта данных. Останется только запись об удалении: SHA-256 идентификатора, время и количество. Отменить нельзя.',
     eraseConfirm: 'Удалить',
     cancel: 'Отмена',
     erased: 'Удалено квитанций: {count}. Запись об удалении сохранена.',
@@ -206,7 +212,8 @@ export const WORDS = {
     skip: 'Мазмұнға өту',
     language: 'Тіл',
     signInTitle: 'Кіру',
-    signInIntro: 'Коллектордың әкімші токенін (KELISIM_ADMIN_TOKEN) енгізіңіз. Ол тек осы қойындыда сақталып, әр сұраумен жіберіледі; мекенжайда ешқашан көрінбейді.',
+    signInIntro:
+      'Коллектордың әкімші токенін (KELISIM_ADMIN_TOKEN) енгізіңіз. Ол тек осы қойындыда сақталып, әр сұраумен жіберіледі; мекенжайда ешқашан көрінбейді.',
     token: 'Әкімші токені',
     signIn: 'Кіру',
     signOut: 'Шығу',
@@ -278,7 +285,8 @@ export const WORDS = {
     subject: 'Субъект',
     openProof: '{id} дәлелі',
     lookupTitle: 'Келісімді іздеу',
-    lookupIntro: 'Бір браузердің келісімінің дәлелі: оның тарихы экрандағы мәтінмен бірге. Келуші өз келісім идентификаторын сайттың құпиялылық баптауларынан немесе браузердің cookie файлынан (kelisim_consent) табады.',
+    lookupIntro:
+      'Бір браузердің келісімінің дәлелі: оның тарихы экрандағы мәтінмен бірге. Келуші өз келісім идентификаторын сайттың құпиялылық баптауларынан немесе браузердің cookie файлынан (kelisim_consent) табады.',
     lookupLabel: 'Келісім идентификаторы',
     lookupButton: 'Дәлелді көрсету',
     badId: 'Келісім идентификаторы – UUID, мысалы 3f1c2a9e-6d7b-4c1a-9a51-2f7d0c8e4b21.',
@@ -288,7 +296,8 @@ export const WORDS = {
     downloadJson: 'JSON ретінде сақтау',
     erase: 'Бұл келісімді жою…',
     eraseTitle: '{id} түбіртектері жойылсын ба?',
-    eraseText: 'Деректер субъектісінің сұрауы бойынша осы идентификатордың барлық түбіртегі бірден жойылады. Тек жою туралы жазба қалады: идентификатордың SHA-256 хэші, уақыты және саны. Бұл әрекетті болдырмау мүмкін емес.',
+    eraseText:
+      'Деректер субъектісінің сұрауы бойынша осы идентификатордың барлық түбіртегі бірден жойылады. Тек жою туралы жазба қалады: идентификатордың SHA-256 хэші, уақыты және саны. Бұл әрекетті болдырмау мүмкін емес.',
     eraseConfirm: 'Жою',
     cancel: 'Болдырмау',
     erased: 'Жойылған түбіртектер: {count}. Жою туралы жазба сақталды.',

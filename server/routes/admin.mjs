@@ -73,12 +73,17 @@ export async function adminRoutes(app, { store, adminToken, timeZone, retentionD
         store: store.kind,
       });
       if (request.query.format === 'json') return proof;
-      return reply
-        .type('text/html; charset=utf-8')
-        // Nothing but its own style sheet: the words inside are visitors' and sites' text.
-        .header('Content-Security-Policy', `default-src 'none'; style-src '${PROOF_CSS_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`)
-        .header('Content-Disposition', `inline; filename="kelisim-proof-${consentId.toLowerCase()}.html"`)
-        .send(proofHtml(proof));
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          // Nothing but its own style sheet: the words inside are visitors' and sites' text.
+          .header(
+            'Content-Security-Policy',
+            `default-src 'none'; style-src '${PROOF_CSS_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+          )
+          .header('Content-Disposition', `inline; filename="kelisim-proof-${consentId.toLowerCase()}.html"`)
+          .send(proofHtml(proof))
+      );
     },
   });
 
@@ -89,7 +94,10 @@ export async function adminRoutes(app, { store, adminToken, timeZone, retentionD
       const { consentId } = request.params;
       const erasure = await store.erase(consentId, now());
       // Logged as it is recorded, by the id's hash: the log keeps no consent id (app.mjs masks them in URLs).
-      request.log.info({ erasure: { consentIdHash: erasure.consentIdHash, receipts: erasure.receipts } }, `erased ${erasure.receipts} receipt(s) of one consent id`);
+      request.log.info(
+        { erasure: { consentIdHash: erasure.consentIdHash, receipts: erasure.receipts } },
+        `erased ${erasure.receipts} receipt(s) of one consent id`,
+      );
       return { consentId: consentId.toLowerCase(), erasure };
     },
   });

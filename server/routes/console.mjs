@@ -70,7 +70,8 @@ export async function consoleRoutes(app) {
     /** @type {import('fastify').RouteHandler<{ Params: { file: string } }>} */
     handler: async (request, reply) => {
       const { file: name } = request.params;
-      if (!Object.hasOwn(CONSOLE_FILES, name) || name === 'index.html') return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such console file' });
+      if (!Object.hasOwn(CONSOLE_FILES, name) || name === 'index.html')
+        return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such console file' });
       return send(reply, /** @type {keyof typeof CONSOLE_FILES} */ (name));
     },
   });

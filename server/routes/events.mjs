@@ -35,7 +35,10 @@ export async function eventRoutes(app, { store, rateLimiter, storeIp }) {
     const cost = costOf(request.body);
     const verdict = rateLimiter.take(request.ip, cost);
     if (verdict.allowed) return;
-    request.log.info({ reason: 'rate-limit', cost, ...(storeIp && { ip: request.ip }) }, `refused: ${cost} event(s) over the client's rate limit`);
+    request.log.info(
+      { reason: 'rate-limit', cost, ...(storeIp && { ip: request.ip }) },
+      `refused: ${cost} event(s) over the client's rate limit`,
+    );
     return reply
       .code(429)
       .header('Retry-After', String(verdict.retryAfterSeconds))
@@ -83,7 +86,10 @@ export async function eventRoutes(app, { store, rateLimiter, storeIp }) {
         });
       }
       const result = await store.insertTexts(upload, new Date());
-      request.log.info({ stored: result.stored }, result.stored ? 'archived the words of one textsHash' : 'the words of this textsHash were archived already');
+      request.log.info(
+        { stored: result.stored },
+        result.stored ? 'archived the words of one textsHash' : 'the words of this textsHash were archived already',
+      );
       return result;
     },
   });

@@ -106,7 +106,9 @@ export class PostgresStore {
       await client.query('BEGIN');
       // Serialises services starting together on one database; released at COMMIT.
       await client.query("SELECT pg_advisory_xact_lock(hashtext('kelisim.migrate.' || current_schema()))");
-      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_version');
       for (const { version, sql } of MIGRATIONS.filter((m) => m.version > rows[0].v)) {
         await client.query(sql);
@@ -233,14 +235,18 @@ export class PostgresStore {
    * @param {Date | null} to
    */
   exportRange(from, to) {
-    return pagedBy(0, (receipt) => receipt.seq, async (after, limit) => {
-      const { rows } = await this.pool.query(
-        `${SELECT} WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
+    return pagedBy(
+      0,
+      (receipt) => receipt.seq,
+      async (after, limit) => {
+        const { rows } = await this.pool.query(
+          `${SELECT} WHERE ($1::timestamptz IS NULL OR received_at >= $1) AND ($2::timestamptz IS NULL OR received_at < $2)
            AND seq > $3 ORDER BY seq LIMIT $4`,
-        [from, to, after, limit],
-      );
-      return rows.map(fromRow);
-    });
+          [from, to, after, limit],
+        );
+        return rows.map(fromRow);
+      },
+    );
   }
 
   /**
@@ -265,12 +271,14 @@ export class PostgresStore {
     } else {
       // A bare number is a `seq` from an older collector's cursor: resume after it.
       const [tx, seq] = after.includes('.') ? after.split('.') : [null, after];
-      result = tx === null
-        ? await this.pool.query(`${SELECT_WITH_TX} WHERE seq > $1 AND ${SETTLED} ORDER BY tx, seq LIMIT $2`, [seq, limit])
-        : await this.pool.query(
-            `${SELECT_WITH_TX} WHERE (tx, seq) > ($1::xid8, $2::bigint) AND ${SETTLED} ORDER BY tx, seq LIMIT $3`,
-            [tx, seq, limit],
-          );
+      result =
+        tx === null
+          ? await this.pool.query(`${SELECT_WITH_TX} WHERE seq > $1 AND ${SETTLED} ORDER BY tx, seq LIMIT $2`, [seq, limit])
+          : await this.pool.query(`${SELECT_WITH_TX} WHERE (tx, seq) > ($1::xid8, $2::bigint) AND ${SETTLED} ORDER BY tx, seq LIMIT $3`, [
+              tx,
+              seq,
+              limit,
+            ]);
     }
     const last = result.rows.at(-1);
     return { receipts: result.rows.map(fromRow), next: last ? `${last.cursor_tx}.${last.seq}` : (after ?? '0.0') };
@@ -309,7 +317,10 @@ export class PostgresStore {
         ),
       ).then((lists) => lists.flat()),
       query(`SELECT lang, method, count(*) AS count FROM receipts WHERE type IN ${DECISIONS} AND ${RANGE} GROUP BY lang, method`, bounds),
-      query(`SELECT policy_version, method, count(*) AS count FROM receipts WHERE type IN ${DECISIONS} AND ${RANGE} GROUP BY policy_version, method`, bounds),
+      query(
+        `SELECT policy_version, method, count(*) AS count FROM receipts WHERE type IN ${DECISIONS} AND ${RANGE} GROUP BY policy_version, method`,
+        bounds,
+      ),
       query(`SELECT categories, count(*) AS count FROM receipts WHERE method IS NOT NULL AND ${RANGE} GROUP BY categories`, bounds),
       query(funnel, [...bounds, 'banner.shown', 'consent.given']).then((rows) => rows[0]),
       query(funnel, [...bounds, 'notice.shown', 'policy.accepted']).then((rows) => rows[0]),

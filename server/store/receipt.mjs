@@ -42,10 +42,13 @@ const FIELDS = Object.freeze(
     const schema = fieldSchema(field) ?? {};
     /** @type {FieldStorage['kind']} */
     const kind =
-      schema.type === 'object' ? 'json'
-      : schema.format === 'date-time' ? 'time'
-      : schema.pattern?.includes('[0-9a-fA-F]') ? 'lower'
-      : 'text';
+      schema.type === 'object'
+        ? 'json'
+        : schema.format === 'date-time'
+          ? 'time'
+          : schema.pattern?.includes('[0-9a-fA-F]')
+            ? 'lower'
+            : 'text';
     return { field, column: field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), required: REQUIRED_FIELDS.has(field), kind };
   }),
 );

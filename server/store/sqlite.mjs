@@ -208,7 +208,13 @@ export class SqliteStore {
    * @param {Date} receivedAt
    */
   async insertTexts(upload, receivedAt) {
-    const { changes } = this.ready.insertTexts.run(upload.textsHash.toLowerCase(), JSON.stringify(upload.texts), upload.lang, upload.uiVersion, receivedAt.toISOString());
+    const { changes } = this.ready.insertTexts.run(
+      upload.textsHash.toLowerCase(),
+      JSON.stringify(upload.texts),
+      upload.lang,
+      upload.uiVersion,
+      receivedAt.toISOString(),
+    );
     return { stored: changes === 1 };
   }
 
@@ -254,7 +260,11 @@ export class SqliteStore {
    */
   exportRange(from, to) {
     const bounds = { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
-    return pagedBy(0, (receipt) => receipt.seq, async (after, limit) => receipts(this.ready.rangePage.all({ ...bounds, after, limit })));
+    return pagedBy(
+      0,
+      (receipt) => receipt.seq,
+      async (after, limit) => receipts(this.ready.rangePage.all({ ...bounds, after, limit })),
+    );
   }
 
   /**
@@ -298,10 +308,15 @@ export class SqliteStore {
       return result;
     };
     const byDay = timed('byDay', () =>
-      daySpans(from, to, timeZone).flatMap((span) =>
-        /** @type {Array<{ day: string, method: string, count: number }>} */ (
-          stats.byDay.all({ from: span.from.toISOString(), to: span.to.toISOString(), shift: `${span.offsetMinutes >= 0 ? '+' : ''}${span.offsetMinutes} minutes` })
-        ),
+      daySpans(from, to, timeZone).flatMap(
+        (span) =>
+          /** @type {Array<{ day: string, method: string, count: number }>} */ (
+            stats.byDay.all({
+              from: span.from.toISOString(),
+              to: span.to.toISOString(),
+              shift: `${span.offsetMinutes >= 0 ? '+' : ''}${span.offsetMinutes} minutes`,
+            })
+          ),
       ),
     );
     return statsFromRows({

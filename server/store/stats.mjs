@@ -59,7 +59,8 @@ export function statsFromRows(rows) {
     }
     return [...byKey.values()].sort((a, b) => {
       for (const k of keys) {
-        const order = k === 'method' ? METHODS.indexOf(String(a[k])) - METHODS.indexOf(String(b[k])) : String(a[k]).localeCompare(String(b[k]));
+        const order =
+          k === 'method' ? METHODS.indexOf(String(a[k])) - METHODS.indexOf(String(b[k])) : String(a[k]).localeCompare(String(b[k]));
         if (order) return order;
       }
       return 0;
@@ -76,6 +77,10 @@ export function statsFromRows(rows) {
     })),
     categories: [...categories.values()],
     banner: { shown: Number(rows.banner.shown), decided: Number(rows.banner.done) },
-    notice: { shown: Number(rows.notice.shown), acceptedByButton: Number(rows.notice.done), acceptedImplicitly: Number(rows.notice.implicit) },
+    notice: {
+      shown: Number(rows.notice.shown),
+      acceptedByButton: Number(rows.notice.done),
+      acceptedImplicitly: Number(rows.notice.implicit),
+    },
   };
 }

@@ -3,7 +3,11 @@ import type { KelisimEventMap } from './types.js';
 /** A kelisim event name, with or without the `kelisim:` prefix. */
 export type KelisimEventName = keyof KelisimEventMap extends `kelisim:${infer Short}` ? Short | `kelisim:${Short}` : never;
 
-type Detail<N extends string> = N extends keyof KelisimEventMap ? KelisimEventMap[N] : `kelisim:${N}` extends keyof KelisimEventMap ? KelisimEventMap[`kelisim:${N}`] : never;
+type Detail<N extends string> = N extends keyof KelisimEventMap
+  ? KelisimEventMap[N]
+  : `kelisim:${N}` extends keyof KelisimEventMap
+    ? KelisimEventMap[`kelisim:${N}`]
+    : never;
 
 /** Dispatches a kelisim event on `document`. */
 export function emit<K extends keyof KelisimEventMap>(type: K, detail: KelisimEventMap[K]): void {

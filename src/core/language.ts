@@ -6,7 +6,9 @@ import type { Language } from './types.js';
 export function pickLanguage(configured: 'auto' | Language, stored?: Language): Language {
   if (configured !== 'auto') return configured;
   // `kz` is the country code, often written where Kazakh's `kk` is meant.
-  const bases = [document.documentElement.lang, stored, ...navigator.languages].map((tag) => (tag || '').toLowerCase().split('-')[0]!.replace(/^kz$/, 'kk'));
+  const bases = [document.documentElement.lang, stored, ...navigator.languages].map((tag) =>
+    (tag || '').toLowerCase().split('-')[0]!.replace(/^kz$/, 'kk'),
+  );
   return (bases.find((base) => LANGUAGES.includes(base as Language)) as Language | undefined) ?? 'kk';
 }
 

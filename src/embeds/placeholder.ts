@@ -84,7 +84,8 @@ function categoryName(id: string, session: Session, lang: Language): string {
   return typeof own === 'string' ? own : Object.hasOwn(WORDS[lang].categories, id) ? WORDS[lang].categories[id]! : id;
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
 /** The host name of the frame's `data-src`, without `www.`; empty for an address that does not parse. */
 function hostOf(frame: HTMLIFrameElement): string {

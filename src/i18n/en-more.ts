@@ -33,8 +33,7 @@ const more: MoreTexts = {
   'category.analytics.description':
     'Measuring how the services are used, so that the Company can improve their quality and develop new ones.',
   'category.marketing.name': 'Marketing',
-  'category.marketing.description':
-    'Personalised content and targeted advertising, advertising campaigns, market research and contests.',
+  'category.marketing.description': 'Personalised content and targeted advertising, advertising campaigns, market research and contests.',
   'category.partners.name': 'Sharing with Partners',
   'category.partners.description':
     'Passing your data and the results of its automated processing to the Company’s affiliates and Partners, including across borders (cross-border transfer). With them the Company develops its information, advertising, education, entertainment and other services.',

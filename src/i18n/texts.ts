@@ -199,9 +199,7 @@ export type Counted = 'days' | 'months';
 
 /** Fills `{name}` placeholders; unknown names stay as written so a typo is visible. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** “7 days” or “12 months” in the language's plural form, by `Intl.PluralRules`. */

@@ -52,7 +52,9 @@ export function banner(c: ViewContext): TemplateResult {
     </div>
   `;
   return modal
-    ? html`<dialog part="banner" class="panel" lang=${lang} aria-labelledby="banner-title" @cancel=${refuse} @close=${reopen}>${content}</dialog>`
+    ? html`<dialog part="banner" class="panel" lang=${lang} aria-labelledby="banner-title" @cancel=${refuse} @close=${reopen}>
+        ${content}
+      </dialog>`
     : html`<section part="banner" class="overlay ${config.layout}" lang=${lang} aria-labelledby="banner-title">${content}</section>`;
 }
 

@@ -126,7 +126,8 @@ export class KelisimConsent extends ShadowElement {
 
   connectedCallback(): void {
     document.addEventListener('kelisim:consent', this.handleConsent);
-    for (const type of ['pointerover', 'touchstart', 'focusin']) this.renderRoot.addEventListener(type, this.handleIntent, { passive: true });
+    for (const type of ['pointerover', 'touchstart', 'focusin'])
+      this.renderRoot.addEventListener(type, this.handleIntent, { passive: true });
     if (this.context) this.requestUpdate();
   }
 
@@ -204,7 +205,8 @@ export class KelisimConsent extends ShadowElement {
       choose(actions);
     };
     if (this.actions) apply(this.actions);
-    else this.session?.actions().then(apply, (error: Error) => this.session?.report({ code: 'ui', message: `decisions: ${error.message}` }));
+    else
+      this.session?.actions().then(apply, (error: Error) => this.session?.report({ code: 'ui', message: `decisions: ${error.message}` }));
   }
 
   /**
@@ -310,7 +312,9 @@ export class KelisimConsent extends ShadowElement {
   }
 
   private switchedOn(): string[] {
-    return this.switches().filter((input) => input.checked && !input.disabled).map((input) => input.name);
+    return this.switches()
+      .filter((input) => input.checked && !input.disabled)
+      .map((input) => input.name);
   }
 
   protected render(): unknown {
@@ -332,7 +336,8 @@ export class KelisimConsent extends ShadowElement {
 type Panels = typeof import('./panels.js');
 
 /** Runs `callback` once the next frame has been painted; at once in a hidden tab, which paints none. */
-const afterPaint = (callback: () => void): void => void (document.hidden ? setTimeout(callback) : requestAnimationFrame(() => setTimeout(callback)));
+const afterPaint = (callback: () => void): void =>
+  void (document.hidden ? setTimeout(callback) : requestAnimationFrame(() => setTimeout(callback)));
 
 /** The focused element, looking into shadow roots: the page's own button, or one of ours. */
 function activeElement(): HTMLElement | null {

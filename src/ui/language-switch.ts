@@ -17,9 +17,15 @@ const SHORT: Record<Language, string> = { kk: 'ҚАЗ', ru: 'РУС', en: 'ENG' 
 export const languageSwitch = (c: ViewContext): TemplateResult => html`
   <div part="language" class="languages" role="group" aria-label=${c.texts.languageLabel}>
     ${LANGUAGES.map(
-      (lang) => html`<button lang=${lang} aria-pressed=${lang === c.lang} title=${lang === c.lang ? c.texts.languageName : LANGUAGE_NAMES[lang]} @click=${() => c.on.setLanguage(lang)}>
-        ${SHORT[lang]}
-      </button>`,
+      (lang) =>
+        html`<button
+          lang=${lang}
+          aria-pressed=${lang === c.lang}
+          title=${lang === c.lang ? c.texts.languageName : LANGUAGE_NAMES[lang]}
+          @click=${() => c.on.setLanguage(lang)}
+        >
+          ${SHORT[lang]}
+        </button>`,
     )}
   </div>
 `;

@@ -33,8 +33,7 @@ export function say(texts: Texts, key: string, values: Record<string, string | n
 }
 
 /** The controller's name as written in this language (`«BTS Education» ЖШС`), else as given. */
-export const controllerName = (controller: ControllerConfig, lang: Language): string =>
-  controller.names?.[lang] ?? controller.name;
+export const controllerName = (controller: ControllerConfig, lang: Language): string => controller.names?.[lang] ?? controller.name;
 
 /**
  * The operator as the banner's first layer names it (Law 94-V Art. 8): its name, and in
@@ -63,4 +62,3 @@ export function countryName(texts: Texts, lang: Language, code: string): string 
     return code;
   }
 }
-

@@ -13,5 +13,7 @@ import './define.js';
 export function mount(view: UiView, session: Session): void {
   let element = document.querySelector('kelisim-consent');
   if (!element) document.body.prepend((element = document.createElement('kelisim-consent')));
-  element.show(view, session).catch((error: Error) => session.report({ code: 'ui', message: `interface failed to show ${view}: ${error.message}` }));
+  element
+    .show(view, session)
+    .catch((error: Error) => session.report({ code: 'ui', message: `interface failed to show ${view}: ${error.message}` }));
 }

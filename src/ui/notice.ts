@@ -41,30 +41,40 @@ export function notice(c: ViewContext): TemplateResult {
         ${languageSwitch(c)}
         <button part="close" class="close" aria-label=${texts.close} @click=${on.dismissNotice}>×</button>
       </header>
-      ${acceptsAt
-        ? html`<p part="implicit">
-            ${session.now() >= acceptsAt
-              ? format(texts.noticeImplicitPassed, { days })
-              : sentence(texts.noticeImplicit, { date: day(acceptsAt), days })}
-          </p>`
-        : nothing}
+      ${
+        acceptsAt
+          ? html`<p part="implicit">
+              ${
+                session.now() >= acceptsAt
+                  ? format(texts.noticeImplicitPassed, { days })
+                  : sentence(texts.noticeImplicit, { date: day(acceptsAt), days })
+              }
+            </p>`
+          : nothing
+      }
       <div class="more">
-        ${published || changes.length || added.length
-          ? html`<details part="changes-details" class="changes">
-              <summary>${texts.noticeChangesTitle}</summary>
-              ${published ? html`<p part="published">${sentence(texts.noticePublished, { date: day(published) })}</p>` : nothing}
-              ${changes.length
-                ? html`<ul part="changes" lang=${changesLang}>
-                    ${changes.map((line) => html`<li>${line}</li>`)}
-                  </ul>`
-                : nothing}
-              ${added.length
-                ? html`<p part="new-categories">
-                    ${format(added.length === 1 ? texts.noticeNewCategory : texts.noticeNewCategories, { list: listOf(added, texts.listAnd) })}
-                  </p>`
-                : nothing}
-            </details>`
-          : nothing}
+        ${
+          published || changes.length || added.length
+            ? html`<details part="changes-details" class="changes">
+                <summary>${texts.noticeChangesTitle}</summary>
+                ${published ? html`<p part="published">${sentence(texts.noticePublished, { date: day(published) })}</p>` : nothing}
+                ${
+                  changes.length
+                    ? html`<ul part="changes" lang=${changesLang}>
+                        ${changes.map((line) => html`<li>${line}</li>`)}
+                      </ul>`
+                    : nothing
+                }
+                ${
+                  added.length
+                    ? html`<p part="new-categories">
+                        ${format(added.length === 1 ? texts.noticeNewCategory : texts.noticeNewCategories, { list: listOf(added, texts.listAnd) })}
+                      </p>`
+                    : nothing
+                }
+              </details>`
+            : nothing
+        }
         ${policyLink(c)}
       </div>
       <div part="actions" class="actions">

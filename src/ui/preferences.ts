@@ -50,11 +50,18 @@ function categorySwitch(c: ViewContext, category: CategoryConfig): TemplateResul
   const on = !!required || (!locked && !!session.consent()?.categories[id]);
   const description = say(texts, `category.${id}.description`) ?? (required ? texts.requiredLabel : '');
   return html`<li part="category" class="category">
-    <input type="checkbox" role="switch" part="switch" id="switch-${id}" name=${id} .checked=${on} ?disabled=${!!required || locked} aria-describedby="about-${id}" />
+    <input
+      type="checkbox"
+      role="switch"
+      part="switch"
+      id="switch-${id}"
+      name=${id}
+      .checked=${on}
+      ?disabled=${!!required || locked}
+      aria-describedby="about-${id}"
+    />
     <label for="switch-${id}">${categoryName(texts, id)}</label>
-    <p id="about-${id}">
-      ${description}${locked ? html`<strong part="locked">${texts.adultOnlyLocked}</strong>` : nothing}
-    </p>
+    <p id="about-${id}">${description}${locked ? html`<strong part="locked">${texts.adultOnlyLocked}</strong>` : nothing}</p>
     ${serviceList(texts, lang, category)}
   </li>`;
 }
@@ -71,11 +78,13 @@ function withdrawal({ texts, config, lang, on }: ViewContext, withdrawn: boolean
     <h3 id="withdraw-title">${texts.withdrawTitle}</h3>
     <p>${texts.withdrawIntro}</p>
     <button part="button withdraw" @click=${on.withdraw}>${texts.withdraw}</button>
-    ${withdrawn
-      ? html`<p part="withdrawn" class="message" role="status" tabindex="-1">
-          ${address ? format(texts.withdrawDone, { controller, address }) : format(texts.withdrawDoneNoAddress, { controller })}
-        </p>`
-      : nothing}
+    ${
+      withdrawn
+        ? html`<p part="withdrawn" class="message" role="status" tabindex="-1">
+            ${address ? format(texts.withdrawDone, { controller, address }) : format(texts.withdrawDoneNoAddress, { controller })}
+          </p>`
+        : nothing
+    }
   </section>`;
 }
 

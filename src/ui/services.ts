@@ -12,7 +12,12 @@ const HOME = 'KZ';
  * once, in the order the services come: for the banner's first layer. Empty without services.
  */
 export function countriesAbroad(categories: CategoryConfig[], texts: Texts, lang: Language): string[] {
-  const codes = new Set(categories.flatMap((category) => category.services ?? []).map((service) => service.country).filter((code) => code !== HOME));
+  const codes = new Set(
+    categories
+      .flatMap((category) => category.services ?? [])
+      .map((service) => service.country)
+      .filter((code) => code !== HOME),
+  );
   return [...codes].map((code) => countryName(texts, lang, code));
 }
 
@@ -36,16 +41,20 @@ export function serviceList(texts: Texts, lang: Language, category: CategoryConf
 function serviceItem(texts: Texts, lang: Language, { name, country, purpose, url }: ServiceConfig): TemplateResult {
   const [purposeLang, purposeText] = inLanguage(purpose, lang);
   return html`<li part="service">
-    <span class="service-name">${name}</span> — <span part="country">${countryName(texts, lang, country)}</span>${country === HOME
-      ? nothing
-      : html` (<strong part="cross-border">${texts.crossBorder}</strong>)`}
-    ${purposeText || url
-      ? html`<span class="service-more"
-          >${purposeText ? html`<span lang=${purposeLang === lang ? nothing : purposeLang}>${purposeText}</span>` : nothing}${purposeText && url ? ' · ' : nothing}${url
-            ? html`<a part="service-link" href=${url} aria-label="${name}: ${texts.servicePrivacy}">${texts.servicePrivacy}</a>`
-            : nothing}</span
-        >`
-      : nothing}
+    <span class="service-name">${name}</span> — <span part="country">${countryName(texts, lang, country)}</span>${
+      country === HOME ? nothing : html` (<strong part="cross-border">${texts.crossBorder}</strong>)`
+    }
+    ${
+      purposeText || url
+        ? html`<span class="service-more"
+            >${purposeText ? html`<span lang=${purposeLang === lang ? nothing : purposeLang}>${purposeText}</span>` : nothing}${purposeText && url ? ' · ' : nothing}${
+              url
+                ? html`<a part="service-link" href=${url} aria-label="${name}: ${texts.servicePrivacy}">${texts.servicePrivacy}</a>`
+                : nothing
+            }</span
+          >`
+        : nothing
+    }
   </li>`;
 }
 

@@ -13,7 +13,6 @@ export function styleSheet(...parts: string[]): CSSStyleSheet {
   return sheet;
 }
 
-
 /**
  * The theme: every `--kelisim-*` custom property a page may set, read once into private
  * `--_*` properties with the defaults. The dark scheme changes only the defaults, so a

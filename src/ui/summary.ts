@@ -18,10 +18,11 @@ const PARTS = ['Who', 'What', 'Why', 'Where', 'Sharing', 'Rights', 'Security'] a
 export const summary = (texts: Texts, controller: string, after: TemplateResult): TemplateResult => html`
   <div part="summary" class="summary">
     ${PARTS.map(
-      (part) => html`<details part="summary-item">
-        <summary>${texts[`summary${part}Title`]}</summary>
-        ${texts[`summary${part}`] === undefined ? nothing : html`<p>${format(texts[`summary${part}`], { controller })}</p>`}
-      </details>`,
+      (part) =>
+        html`<details part="summary-item">
+          <summary>${texts[`summary${part}Title`]}</summary>
+          ${texts[`summary${part}`] === undefined ? nothing : html`<p>${format(texts[`summary${part}`], { controller })}</p>`}
+        </details>`,
     )}
     ${after}
   </div>

@@ -41,7 +41,10 @@ test('the loader is one file, with no static import of another chunk', () => {
 test(`the loader is at most ${BUDGET} B gzip, as gzip -9 counts it (file name included)`, () => {
   const name = 'kelisim.js';
   const bytes = gzipSync(readFileSync(new URL(name, DIST)), { level: 9 }).length + name.length + 1;
-  assert.ok(bytes <= BUDGET, `dist/kelisim.js is ${bytes} B gzip, ${bytes - BUDGET} B over its ${BUDGET} B budget: move what a returning visitor does not need behind an import()`);
+  assert.ok(
+    bytes <= BUDGET,
+    `dist/kelisim.js is ${bytes} B gzip, ${bytes - BUDGET} B over its ${BUDGET} B budget: move what a returning visitor does not need behind an import()`,
+  );
 });
 
 test('the loader carries exactly the modules it is meant to', () => {

@@ -43,7 +43,10 @@ export async function waitFor(check, timeout = 15_000, what = 'condition') {
 export async function axeViolations(page) {
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = /** @type {{ run: (context?: unknown) => Promise<{ violations: Array<{ id: string, help: string, nodes: Array<{ target: string[] }> }> }> }} */ (Reflect.get(window, 'axe'));
+    const axe =
+      /** @type {{ run: (context?: unknown) => Promise<{ violations: Array<{ id: string, help: string, nodes: Array<{ target: string[] }> }> }> }} */ (
+        Reflect.get(window, 'axe')
+      );
     const { violations } = await axe.run();
     return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });

@@ -18,7 +18,10 @@ const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const HINT = 'Access-Control-Allow-Origin';
 
 /** The site's page: the loader from `cdn`, recording kelisim's errors and the page's own exceptions. */
-const sitePage = (cdn, config = { language: 'en' }) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A site</title><link rel="icon" href="data:,">
+const sitePage = (
+  cdn,
+  config = { language: 'en' },
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A site</title><link rel="icon" href="data:,">
 <script type="application/json" id="kelisim-config">${JSON.stringify(config)}</script>
 <script>window.__errors = []; document.addEventListener('kelisim:error', (e) => window.__errors.push(e.detail));</script>
 <script type="module" src="${cdn}/dist/kelisim.js"></script></head><body><main><h1>A site</h1></main></body></html>`;
@@ -90,8 +93,14 @@ describe('dist/ from another origin', { skip: noBrowser || noDist }, () => {
       assert.deepEqual(await page.evaluate(() => window.Kelisim.ready), { view: 'none', consent: null });
       const [error] = await errors();
       assert.equal(error.code, 'config');
-      assert.match(error.message, /^config check: .*kelisim-core-[\w-]+\.js\. Is dist\/ on another origin without Access-Control-Allow-Origin, or kelisim\.js cached from an older deploy\?$/);
-      assert.ok(console.some((line) => line.startsWith('error: kelisim: config check:') && line.includes(HINT)), 'said in the console');
+      assert.match(
+        error.message,
+        /^config check: .*kelisim-core-[\w-]+\.js\. Is dist\/ on another origin without Access-Control-Allow-Origin, or kelisim\.js cached from an older deploy\?$/,
+      );
+      assert.ok(
+        console.some((line) => line.startsWith('error: kelisim: config check:') && line.includes(HINT)),
+        'said in the console',
+      );
       assert.deepEqual(exceptions, []);
     } finally {
       await context.close();
@@ -115,7 +124,12 @@ describe('dist/ from another origin', { skip: noBrowser || noDist }, () => {
       assert.deepEqual(files, ['reopen', 'ui']);
       for (const error of reported) {
         assert.equal(error.code, 'ui');
-        assert.ok(error.message.endsWith('. Is dist/ on another origin without Access-Control-Allow-Origin, or kelisim.js cached from an older deploy?'), error.message);
+        assert.ok(
+          error.message.endsWith(
+            '. Is dist/ on another origin without Access-Control-Allow-Origin, or kelisim.js cached from an older deploy?',
+          ),
+          error.message,
+        );
       }
       assert.equal(await page.locator('kelisim-consent').count(), 0);
       assert.deepEqual(exceptions, []);

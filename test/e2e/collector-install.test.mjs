@@ -34,8 +34,15 @@ const SITE = 'https://edunavigator.kz';
  */
 function cleanEnv() {
   // Not the run's DATABASE_URL either (npm run test:e2e starts a PostgreSQL): the guide's first start is SQLite.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/^(NODE_OPTIONS|NODE_PATH|NODE_TEST_CONTEXT|DATABASE_URL)$/.test(key)));
-  env.PATH = (env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^npm_/i.test(key) && !/^(NODE_OPTIONS|NODE_PATH|NODE_TEST_CONTEXT|DATABASE_URL)$/.test(key),
+    ),
+  );
+  env.PATH = (env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => !dir.includes('node_modules'))
+    .join(delimiter);
   return env;
 }
 
@@ -95,8 +102,9 @@ describe('the collector installed and started as docs/collector.md says', { time
     assert.doesNotMatch(install, /EBADENGINE|install-scripts|npm warn/i, 'npm ci printed a warning');
 
     const modules = join(dir, 'node_modules');
-    for (const name of ['fastify', 'better-sqlite3', 'pg']) assert.ok(existsSync(join(modules, name, 'package.json')), `${name} is installed`);
-    assert.ok(existsSync(join(modules, 'better-sqlite3/build/Release/better_sqlite3.node')), 'the SQLite driver\'s native module was built');
+    for (const name of ['fastify', 'better-sqlite3', 'pg'])
+      assert.ok(existsSync(join(modules, name, 'package.json')), `${name} is installed`);
+    assert.ok(existsSync(join(modules, 'better-sqlite3/build/Release/better_sqlite3.node')), "the SQLite driver's native module was built");
     for (const name of ['typescript', 'rollup', 'lit', '@web/test-runner', 'playwright-core', '@types/node', '@fastify/static']) {
       assert.ok(!existsSync(join(modules, name)), `${name} (a development tool) is not installed`);
     }
@@ -110,7 +118,15 @@ describe('the collector installed and started as docs/collector.md says', { time
     const [node, main] = START.split(' ');
     const child = spawn(node === 'node' ? process.execPath : node, [main], {
       cwd: dir,
-      env: { ...cleanEnv(), NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', KELISIM_DB: database, ALLOWED_ORIGINS: SITE, KELISIM_ADMIN_TOKEN: token },
+      env: {
+        ...cleanEnv(),
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        KELISIM_DB: database,
+        ALLOWED_ORIGINS: SITE,
+        KELISIM_ADMIN_TOKEN: token,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     collector = child;
@@ -148,7 +164,10 @@ describe('the collector installed and started as docs/collector.md says', { time
 
     const stored = await fetch(`${url}/v1/consents/${events[0].consentId}`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(stored.status, 200);
-    assert.deepEqual((await stored.json()).receipts.map((/** @type {{ eventId: string }} */ r) => r.eventId).sort(), events.map((e) => e.eventId).sort());
+    assert.deepEqual(
+      (await stored.json()).receipts.map((/** @type {{ eventId: string }} */ r) => r.eventId).sort(),
+      events.map((e) => e.eventId).sort(),
+    );
     assert.ok(existsSync(database), 'the receipts are in KELISIM_DB');
 
     child.kill('SIGTERM');
@@ -159,11 +178,19 @@ describe('the collector installed and started as docs/collector.md says', { time
 
   it('the PostgreSQL store loads from the same install (pg is there)', async () => {
     assert.ok(existsSync(join(dir, 'node_modules/fastify')), 'the install ran');
-    const result = await run(process.execPath, ['--input-type=module', '-e', "const { PostgresStore } = await import('./server/store/postgres.mjs'); console.log(typeof PostgresStore);"], {
-      cwd: dir,
-      env: cleanEnv(),
-      timeout: 30_000,
-    });
+    const result = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { PostgresStore } = await import('./server/store/postgres.mjs'); console.log(typeof PostgresStore);",
+      ],
+      {
+        cwd: dir,
+        env: cleanEnv(),
+        timeout: 30_000,
+      },
+    );
     assert.equal(result.code, 0, result.output);
     assert.equal(result.output.trim(), 'function');
   });

@@ -27,7 +27,8 @@ const sitePage = (loader, config) => `<!doctype html><html lang="en"><head><meta
   <script type="module" src="${loader}"></script></head><body><main><h1>A site</h1></main></body></html>`;
 
 /** @param {import('playwright-core').Page} page */
-const drained = (page) => waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
+const drained = (page) =>
+  waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
 
 describe('this widget against collector 1.0', { skip: noBrowser || noDist || missing(COLLECTOR_1_0) }, () => {
   /** @type {import('playwright-core').Browser} */
@@ -53,8 +54,14 @@ describe('this widget against collector 1.0', { skip: noBrowser || noDist || mis
 
   it('every receipt arrives, the implicit acceptance without noticeShownAt; no words are sent, no error is reported', async () => {
     const endpoint = `${released.url}/v1/events`;
-    site.page('/v1.html', sitePage('/dist/kelisim.js', { policy: { version: '2026-01-01', publishedAt: '2026-01-01' }, language: 'en', endpoint }));
-    site.page('/v2.html', sitePage('/dist/kelisim.js', { policy: { version: '2026-06-01', publishedAt: '2026-06-01' }, language: 'en', endpoint }));
+    site.page(
+      '/v1.html',
+      sitePage('/dist/kelisim.js', { policy: { version: '2026-01-01', publishedAt: '2026-01-01' }, language: 'en', endpoint }),
+    );
+    site.page(
+      '/v2.html',
+      sitePage('/dist/kelisim.js', { policy: { version: '2026-06-01', publishedAt: '2026-06-01' }, language: 'en', endpoint }),
+    );
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -70,11 +77,20 @@ describe('this widget against collector 1.0', { skip: noBrowser || noDist || mis
       await page.locator('[part~="notice"]').waitFor();
       await drained(page);
       await page.goto(`${site.url}/v2.html`);
-      await waitFor(() => page.evaluate(() => window.Kelisim.getConsent()?.policyAcceptedBy === 'implicit'), 10_000, 'the implicit acceptance');
+      await waitFor(
+        () => page.evaluate(() => window.Kelisim.getConsent()?.policyAcceptedBy === 'implicit'),
+        10_000,
+        'the implicit acceptance',
+      );
       await drained(page);
 
-      const receipts = await (await fetch(`${released.url}/v1/consents/${consentId}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-      assert.deepEqual(receipts.receipts.map((/** @type {any} */ r) => r.type), ['banner.shown', 'consent.given', 'notice.shown', 'policy.accepted.implicit']);
+      const receipts = await (
+        await fetch(`${released.url}/v1/consents/${consentId}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+      ).json();
+      assert.deepEqual(
+        receipts.receipts.map((/** @type {any} */ r) => r.type),
+        ['banner.shown', 'consent.given', 'notice.shown', 'policy.accepted.implicit'],
+      );
       const [shown, , notice, implicit] = receipts.receipts;
       assert.match(shown.textsHash, /^[0-9a-f]{64}$/, '1.0 keeps the hash of the banner’s words');
       assert.equal(implicit.textsHash, notice.textsHash, 'the implicit acceptance names the notice’s words');
@@ -127,7 +143,14 @@ describe('widget 1.0 against this collector', { skip: noBrowser || missing(WIDGE
   });
 
   it('its receipts are stored as before; it never uploads, and the proof says the words are not archived but named', async () => {
-    site.page('/site.html', sitePage('/old/kelisim.js', { policy: { version: '2026-11-25', publishedAt: '2026-11-25' }, language: 'en', endpoint: `${collector.url}/v1/events` }));
+    site.page(
+      '/site.html',
+      sitePage('/old/kelisim.js', {
+        policy: { version: '2026-11-25', publishedAt: '2026-11-25' },
+        language: 'en',
+        endpoint: `${collector.url}/v1/events`,
+      }),
+    );
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -140,10 +163,16 @@ describe('widget 1.0 against this collector', { skip: noBrowser || missing(WIDGE
       const consentId = await page.evaluate(() => window.Kelisim.getConsent()?.id);
       await drained(page);
       const receipts = await receiptsOf(collector.url, consentId);
-      assert.deepEqual(receipts.map((r) => r.type), ['banner.shown', 'consent.given']);
+      assert.deepEqual(
+        receipts.map((r) => r.type),
+        ['banner.shown', 'consent.given'],
+      );
       assert.equal(receipts[0].textsHash, null, '1.0 sent no hash with banner.shown');
       const proof = await (await adminGet(collector.url, `/v1/consents/${consentId}/proof?format=json`)).json();
-      assert.deepEqual(proof.history.map((/** @type {any} */ e) => e.words.status), ['none', 'missing']);
+      assert.deepEqual(
+        proof.history.map((/** @type {any} */ e) => e.words.status),
+        ['none', 'missing'],
+      );
       assert.deepEqual(texts, []);
       assert.deepEqual(await page.evaluate(() => Reflect.get(window, '__errors')), []);
     } finally {

@@ -21,7 +21,10 @@ const DAY = 86_400_000;
  */
 async function seeded(target, receipts = 3000) {
   const to = new Date();
-  return seed({ databaseUrl: target.env.DATABASE_URL ?? null, sqlitePath: target.env.KELISIM_DB ?? '' }, { receipts, from: new Date(to.getTime() - 60 * DAY), to, seed: 7 });
+  return seed(
+    { databaseUrl: target.env.DATABASE_URL ?? null, sqlitePath: target.env.KELISIM_DB ?? '' },
+    { receipts, from: new Date(to.getTime() - 60 * DAY), to, seed: 7 },
+  );
 }
 
 /**
@@ -63,9 +66,11 @@ async function sqlCounts(target, fromDay, toDay) {
   const from = startOfDay(fromDay, ZONE).toISOString();
   const to = startOfDay(nextDay(toDay), ZONE).toISOString();
   const pg = !target.file;
-  const range = (/** @type {string} */ t) => (pg ? `${t}received_at >= $1 AND ${t}received_at < $2` : `${t}received_at >= ? AND ${t}received_at < ?`);
+  const range = (/** @type {string} */ t) =>
+    pg ? `${t}received_at >= $1 AND ${t}received_at < $2` : `${t}received_at >= ? AND ${t}received_at < ?`;
   const both = (/** @type {string} */ sql) => ({ sqlite: sql.replace(/\$\d/g, '?'), postgres: sql });
-  const query = (/** @type {string} */ sqlite, /** @type {string} */ postgres, params = [from, to]) => runSql(target, { sqlite, postgres }, params);
+  const query = (/** @type {string} */ sqlite, /** @type {string} */ postgres, params = [from, to]) =>
+    runSql(target, { sqlite, postgres }, params);
   /** @type {Record<string, Record<string, number>>} */
   const byDay = {};
   const dayRows = await query(
@@ -215,17 +220,32 @@ describe('the console, with the demo on the same collector', { skip: noBrowser |
       assert.ok(await console_.evaluate(() => document.activeElement?.id === 'lookup-title'), 'focus moves to the proof');
 
       // Someone else's words under the same hash: refused.
-      const forged = await page.evaluate(async (hash) => {
-        const response = await fetch('/v1/texts', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ textsHash: hash, texts: ['You agree to everything.'], lang: 'en', uiVersion: '1' }) });
-        return response.status;
-      }, (await runSql(target, { sqlite: 'SELECT texts_hash FROM receipts WHERE consent_id = ? AND type = ?', postgres: '' }, [consent.id, 'consent.given']))[0].texts_hash);
+      const forged = await page.evaluate(
+        async (hash) => {
+          const response = await fetch('/v1/texts', {
+            method: 'POST',
+            headers: { 'Content-Type': 'text/plain' },
+            body: JSON.stringify({ textsHash: hash, texts: ['You agree to everything.'], lang: 'en', uiVersion: '1' }),
+          });
+          return response.status;
+        },
+        (
+          await runSql(target, { sqlite: 'SELECT texts_hash FROM receipts WHERE consent_id = ? AND type = ?', postgres: '' }, [
+            consent.id,
+            'consent.given',
+          ])
+        )[0].texts_hash,
+      );
       assert.equal(forged, 422);
 
       // Erasure, from the console, with its confirmation.
       await console_.locator('#proof-erase').click();
       await console_.locator('#erase-dialog').waitFor();
       await console_.locator('#erase-dialog button[value="erase"]').click();
-      await console_.locator('#lookup-status').filter({ hasText: /Erased: \d+ receipts/ }).waitFor();
+      await console_
+        .locator('#lookup-status')
+        .filter({ hasText: /Erased: \d+ receipts/ })
+        .waitFor();
       const left = await runSql(target, { sqlite: 'SELECT count(*) AS n FROM receipts WHERE consent_id = ?', postgres: '' }, [consent.id]);
       assert.equal(left[0].n, 0);
       await frame.locator('text=Receipts erased').waitFor();
@@ -250,7 +270,9 @@ describe('the console, with the demo on the same collector', { skip: noBrowser |
       const reached = [];
       for (let i = 0; i < 6 && !reached.includes('token'); i++) {
         await page.keyboard.press('Tab');
-        reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName));
+        reached.push(
+          await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName),
+        );
       }
       assert.ok(reached.includes('token'), reached.join(' → '));
       await page.keyboard.type(ADMIN_TOKEN);
@@ -261,7 +283,11 @@ describe('the console, with the demo on the same collector', { skip: noBrowser |
       // A preset by keyboard: focus it, Enter.
       await page.locator('[data-days="7"]').focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.getElementById('from')).value !== '' && document.querySelectorAll('#by-day [data-table] tbody tr').length === 7);
+      await page.waitForFunction(
+        () =>
+          /** @type {HTMLInputElement} */ (document.getElementById('from')).value !== '' &&
+          document.querySelectorAll('#by-day [data-table] tbody tr').length === 7,
+      );
 
       // A proof by keyboard: the lookup field, Enter.
       const id = await page.locator('#rows tr button').first().getAttribute('title');
@@ -322,12 +348,18 @@ for (const kind of storeKinds()) {
         const banner = await chartNumbers(page, 'banner');
         assert.deepEqual({ shown: banner.shown.count, decided: banner.decided.count }, expected.banner);
         const notice = await chartNumbers(page, 'notice');
-        assert.deepEqual({ shown: notice.shown.count, byButton: notice.byButton.count, implicitly: notice.implicitly.count }, expected.notice);
+        assert.deepEqual(
+          { shown: notice.shown.count, byButton: notice.byButton.count, implicitly: notice.implicitly.count },
+          expected.notice,
+        );
         assert.equal(Number(await page.locator('#tiles [data-key="receipts"]').getAttribute('data-value')), expected.receipts);
 
         // The drawings carry the same numbers: one column segment per non-zero cell.
         const segments = await page.locator('#by-day svg rect').count();
-        assert.equal(segments, Object.values(expected.byDay).reduce((sum, methods) => sum + Object.keys(methods).length, 0));
+        assert.equal(
+          segments,
+          Object.values(expected.byDay).reduce((sum, methods) => sum + Object.keys(methods).length, 0),
+        );
       } finally {
         await page.close();
       }

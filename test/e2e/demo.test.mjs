@@ -67,7 +67,11 @@ describe('demo → widget → collector → database', { skip: existsSync(dist) 
       const consent = await page.evaluate(() => window.Kelisim.getConsent());
       assert.equal(consent.categories.analytics, true);
 
-      const stored = await waitFor(async () => (await receipts(collector.url, consent.id)).find((r) => r.type === 'consent.given'), 15_000, 'the receipt');
+      const stored = await waitFor(
+        async () => (await receipts(collector.url, consent.id)).find((r) => r.type === 'consent.given'),
+        15_000,
+        'the receipt',
+      );
       assert.equal(stored.method, 'accept-all');
       assert.equal(stored.consentId, consent.id);
       assert.match(stored.textsHash, /^[0-9a-f]{64}$/, 'the receipt names the words agreed to');
@@ -93,23 +97,39 @@ describe('demo → widget → collector → database', { skip: existsSync(dist) 
       await page.goto(`${collector.url}/en.html`);
       await page.locator('[part~="reject-all"]').waitFor();
       // Let the banner.shown receipt through first, then take the collector away.
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 15_000, 'the queue to drain');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        15_000,
+        'the queue to drain',
+      );
       await collector.stop();
 
       await page.locator('[part~="reject-all"]').click();
       const consent = await page.evaluate(() => window.Kelisim.getConsent());
-      await waitFor(() => page.evaluate(() => localStorage.getItem('kelisim_consent_queue')?.includes('consent.given')), 5000, 'the event to wait in the queue');
+      await waitFor(
+        () => page.evaluate(() => localStorage.getItem('kelisim_consent_queue')?.includes('consent.given')),
+        5000,
+        'the event to wait in the queue',
+      );
 
       collector = await startCollector(target, { PORT: port }, { entry: 'start' });
       await page.evaluate(() => dispatchEvent(new Event('online')));
-      const given = await waitFor(async () => {
-        const list = (await receipts(collector.url, consent.id)).filter((r) => r.type === 'consent.given');
-        return list.length ? list : null;
-      }, 20_000, 'the queued receipt');
+      const given = await waitFor(
+        async () => {
+          const list = (await receipts(collector.url, consent.id)).filter((r) => r.type === 'consent.given');
+          return list.length ? list : null;
+        },
+        20_000,
+        'the queued receipt',
+      );
       assert.equal(given.length, 1);
       assert.equal(given[0].method, 'reject-all');
       assert.deepEqual(given[0].categories, { necessary: true, analytics: false, marketing: false, partners: false });
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 10_000, 'the queue to empty');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        10_000,
+        'the queue to empty',
+      );
       // Nothing more arrives later: stored exactly once.
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal((await receipts(collector.url, consent.id)).filter((r) => r.type === 'consent.given').length, 1);

@@ -43,92 +43,114 @@ function probe() {
   requestAnimationFrame(look);
 }
 
-describe('a first visit, from dist/', { skip: existsSync(join(DIST, 'chunks.json')) ? false : 'dist/ is missing: run npm run build' }, () => {
-  /** @type {import('playwright-core').Browser} */ let browser;
-  /** @type {import('../../scripts/static-server.mjs').StaticServer} */ let server;
-  /** @type {Record<string, any>} */ let chunks;
+describe(
+  'a first visit, from dist/',
+  { skip: existsSync(join(DIST, 'chunks.json')) ? false : 'dist/ is missing: run npm run build' },
+  () => {
+    /** @type {import('playwright-core').Browser} */ let browser;
+    /** @type {import('../../scripts/static-server.mjs').StaticServer} */ let server;
+    /** @type {Record<string, any>} */ let chunks;
 
-  before(async () => {
-    chunks = JSON.parse(await readFile(join(DIST, 'chunks.json'), 'utf8'));
-    server = await startStaticServer({ mounts: { '/dist/': DIST }, pages: { '/site.html': page } });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    before(async () => {
+      chunks = JSON.parse(await readFile(join(DIST, 'chunks.json'), 'utf8'));
+      server = await startStaticServer({ mounts: { '/dist/': DIST }, pages: { '/site.html': page } });
+      browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
 
-  /** A new visitor's page, with `network` emulated (CDP) when given. */
-  async function visit(network) {
-    const context = await browser.newContext();
-    const tab = await context.newPage();
-    await tab.addInitScript(probe);
-    if (network) {
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+    /** A new visitor's page, with `network` emulated (CDP) when given. */
+    async function visit(network) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.addInitScript(probe);
+      if (network) {
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      }
+      await tab.goto(`${server.url}/site.html`);
+      await tab.waitForFunction(() => window.__bannerAt !== null, null, { timeout: 20_000 });
+      return { context, tab };
     }
-    await tab.goto(`${server.url}/site.html`);
-    await tab.waitForFunction(() => window.__bannerAt !== null, null, { timeout: 20_000 });
-    return { context, tab };
-  }
 
-  /** The dist/ files the page requested, with when each request started (ms since navigation). */
-  const requested = (tab) =>
-    tab.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((entry) => ({ file: new URL(entry.name).pathname.replace('/dist/', ''), start: entry.startTime, end: entry.responseEnd }))
-        .filter((entry) => entry.file.endsWith('.js')),
-    );
+    /** The dist/ files the page requested, with when each request started (ms since navigation). */
+    const requested = (tab) =>
+      tab.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => ({ file: new URL(entry.name).pathname.replace('/dist/', ''), start: entry.startTime, end: entry.responseEnd }))
+          .filter((entry) => entry.file.endsWith('.js')),
+      );
 
-  it('requests only what the banner needs before it shows, the decisions after, the panels when the visitor reaches for it', async () => {
-    const { context, tab } = await visit();
-    try {
-      const bannerAt = await tab.evaluate(() => window.__bannerAt);
-      // The rest is fetched once the banner is painted; wait until it has been.
-      await tab.waitForFunction((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file)), chunks.decisions[0]);
-      const files = await requested(tab);
-      const before = files.filter((entry) => entry.start <= bannerAt).map((entry) => entry.file).sort();
-      const critical = [...new Set([...chunks.loader, ...chunks.core, ...chunks.ui, ...chunks.languages.kk])].sort();
-      assert.deepEqual(before, critical, 'requested before the banner showed');
-      assert.ok(files.some((entry) => entry.file === chunks.decisions[0] && entry.start > bannerAt), 'the decisions requested after the banner showed');
-      const onIntent = [chunks.panels[0], chunks.languages['kk-more'][0]];
-      await tab.waitForTimeout(300);
-      assert.deepEqual((await requested(tab)).filter((entry) => onIntent.includes(entry.file)), [], 'no panels without interaction');
-      await tab.hover('kelisim-consent >> [part~="banner"]');
-      await tab.waitForFunction((wanted) => wanted.every((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), onIntent);
-      assert.ok(!(await requested(tab)).some((entry) => /-(ru|en)(-more)?-/.test(entry.file)), 'no other language');
-    } finally {
-      await context.close();
-    }
-  });
+    it('requests only what the banner needs before it shows, the decisions after, the panels when the visitor reaches for it', async () => {
+      const { context, tab } = await visit();
+      try {
+        const bannerAt = await tab.evaluate(() => window.__bannerAt);
+        // The rest is fetched once the banner is painted; wait until it has been.
+        await tab.waitForFunction(
+          (file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file)),
+          chunks.decisions[0],
+        );
+        const files = await requested(tab);
+        const before = files
+          .filter((entry) => entry.start <= bannerAt)
+          .map((entry) => entry.file)
+          .sort();
+        const critical = [...new Set([...chunks.loader, ...chunks.core, ...chunks.ui, ...chunks.languages.kk])].sort();
+        assert.deepEqual(before, critical, 'requested before the banner showed');
+        assert.ok(
+          files.some((entry) => entry.file === chunks.decisions[0] && entry.start > bannerAt),
+          'the decisions requested after the banner showed',
+        );
+        const onIntent = [chunks.panels[0], chunks.languages['kk-more'][0]];
+        await tab.waitForTimeout(300);
+        assert.deepEqual(
+          (await requested(tab)).filter((entry) => onIntent.includes(entry.file)),
+          [],
+          'no panels without interaction',
+        );
+        await tab.hover('kelisim-consent >> [part~="banner"]');
+        await tab.waitForFunction(
+          (wanted) => wanted.every((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))),
+          onIntent,
+        );
+        assert.ok(!(await requested(tab)).some((entry) => /-(ru|en)(-more)?-/.test(entry.file)), 'no other language');
+      } finally {
+        await context.close();
+      }
+    });
 
-  it('a click on "accept all" 10 ms after the banner shows, on a slow link, before the decisions arrive, is stored and told', async () => {
-    // 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up: the benchmark's slow link.
-    const { context, tab } = await visit({ latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 });
-    try {
-      await tab.evaluate(() => {
-        window.__consent = null;
-        document.addEventListener('kelisim:consent', (event) => (window.__consent = event.detail));
-      });
-      await tab.waitForTimeout(10);
-      const clickedAt = await tab.evaluate(() => {
-        document.querySelector('kelisim-consent').shadowRoot.querySelector('[part~="accept-all"]').click();
-        return performance.now();
-      });
-      await tab.waitForFunction(() => window.__consent !== null, null, { timeout: 10_000 });
-      const decisions = (await requested(tab)).find((entry) => entry.file === chunks.decisions[0]);
-      assert.ok(decisions && decisions.end > clickedAt, 'the decisions chunk arrived after the click: the test took the slow path');
-      const consent = await tab.evaluate(() => window.__consent);
-      assert.equal(consent.method, 'accept-all');
-      assert.equal(consent.record.categories.analytics, true);
-      const cookies = await context.cookies();
-      const stored = JSON.parse(decodeURIComponent(cookies.find((cookie) => cookie.name === 'kelisim_consent').value));
-      assert.deepEqual(stored.categories, { necessary: true, analytics: true, marketing: true, partners: true });
-      await tab.waitForFunction(() => !document.querySelector('kelisim-consent').shadowRoot.querySelector('[part~="banner"]'), null, { timeout: 5000 });
-    } finally {
-      await context.close();
-    }
-  });
-});
+    it('a click on "accept all" 10 ms after the banner shows, on a slow link, before the decisions arrive, is stored and told', async () => {
+      // 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up: the benchmark's slow link.
+      const { context, tab } = await visit({ latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 });
+      try {
+        await tab.evaluate(() => {
+          window.__consent = null;
+          document.addEventListener('kelisim:consent', (event) => (window.__consent = event.detail));
+        });
+        await tab.waitForTimeout(10);
+        const clickedAt = await tab.evaluate(() => {
+          document.querySelector('kelisim-consent').shadowRoot.querySelector('[part~="accept-all"]').click();
+          return performance.now();
+        });
+        await tab.waitForFunction(() => window.__consent !== null, null, { timeout: 10_000 });
+        const decisions = (await requested(tab)).find((entry) => entry.file === chunks.decisions[0]);
+        assert.ok(decisions && decisions.end > clickedAt, 'the decisions chunk arrived after the click: the test took the slow path');
+        const consent = await tab.evaluate(() => window.__consent);
+        assert.equal(consent.method, 'accept-all');
+        assert.equal(consent.record.categories.analytics, true);
+        const cookies = await context.cookies();
+        const stored = JSON.parse(decodeURIComponent(cookies.find((cookie) => cookie.name === 'kelisim_consent').value));
+        assert.deepEqual(stored.categories, { necessary: true, analytics: true, marketing: true, partners: true });
+        await tab.waitForFunction(() => !document.querySelector('kelisim-consent').shadowRoot.querySelector('[part~="banner"]'), null, {
+          timeout: 5000,
+        });
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);

@@ -47,7 +47,11 @@ describe('a site missing from ALLOWED_ORIGINS', { skip: noBrowser || noDist }, (
   it('the widget says so after a few attempts, keeps the receipts, and delivers them once the site is listed', async () => {
     const port = String(await freePort());
     let collector = await startCollector(target, { PORT: port, ALLOWED_ORIGINS: 'https://edunavigator.kz' });
-    const config = { policy: { version: '2026-11-25', publishedAt: '2026-11-25' }, language: 'en', endpoint: `http://127.0.0.1:${port}/v1/events` };
+    const config = {
+      policy: { version: '2026-11-25', publishedAt: '2026-11-25' },
+      language: 'en',
+      endpoint: `http://127.0.0.1:${port}/v1/events`,
+    };
     site.page(
       '/site.html',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A site</title>
@@ -73,19 +77,34 @@ describe('a site missing from ALLOWED_ORIGINS', { skip: noBrowser || noDist }, (
       const queued = await page.evaluate(() => localStorage.getItem('kelisim_consent_queue') ?? '');
       assert.ok(queued.includes('consent.given') && queued.includes('banner.shown'), 'the receipts stay queued');
       assert.deepEqual(await receiptsOf(collector.url, consentId), [], 'refused before anything was stored');
-      assert.ok(collector.logs().some((line) => line.reason === 'origin'), 'the collector logged why');
+      assert.ok(
+        collector.logs().some((line) => line.reason === 'origin'),
+        'the collector logged why',
+      );
 
       // The operator adds the site; the widget's next attempt (here: the browser coming online) delivers.
       await collector.stop();
       collector = await startCollector(target, { PORT: port, ALLOWED_ORIGINS: `https://edunavigator.kz,${site.url}` });
       await page.evaluate(() => dispatchEvent(new Event('online')));
-      const stored = await waitFor(async () => {
-        const receipts = await receiptsOf(collector.url, consentId);
-        return receipts.length >= 2 ? receipts : null;
-      }, 20_000, 'the queued receipts');
+      const stored = await waitFor(
+        async () => {
+          const receipts = await receiptsOf(collector.url, consentId);
+          return receipts.length >= 2 ? receipts : null;
+        },
+        20_000,
+        'the queued receipts',
+      );
       assert.deepEqual(stored.map((r) => r.type).sort(), ['banner.shown', 'consent.given']);
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 15_000, 'the queue to empty');
-      assert.equal(await page.evaluate(() => /** @type {any[]} */ (Reflect.get(window, '__errors')).filter((e) => e.code === 'transport').length), 1, 'said once');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        15_000,
+        'the queue to empty',
+      );
+      assert.equal(
+        await page.evaluate(() => /** @type {any[]} */ (Reflect.get(window, '__errors')).filter((e) => e.code === 'transport').length),
+        1,
+        'said once',
+      );
     } finally {
       await context.close();
       await collector.stop();

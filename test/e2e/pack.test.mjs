@@ -81,14 +81,28 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
   const banner = (page) => page.locator('kelisim-consent [part~="banner"]');
 
   it('holds the builds, types, maps and manifest, and nothing else', () => {
-    const expected = ['dist/kelisim.js', 'dist/kelisim.iife.js', 'dist/types/kelisim.d.ts', 'dist/custom-elements.json', 'dist/chunks.json', 'package.json'];
+    const expected = [
+      'dist/kelisim.js',
+      'dist/kelisim.iife.js',
+      'dist/types/kelisim.d.ts',
+      'dist/custom-elements.json',
+      'dist/chunks.json',
+      'package.json',
+    ];
     for (const file of expected) assert.ok(pack.files.includes(file), `${file} is in the package`);
     const chunkFiles = new Set([...Object.values(chunks).filter(Array.isArray).flat(), ...Object.values(chunks.languages).flat()]);
     for (const file of pack.files.filter((name) => name.endsWith('.js'))) {
-      assert.ok(file === 'dist/kelisim.iife.js' || chunkFiles.has(file.slice('dist/'.length)), `${file} is a current chunk, not a stale one`);
+      assert.ok(
+        file === 'dist/kelisim.iife.js' || chunkFiles.has(file.slice('dist/'.length)),
+        `${file} is a current chunk, not a stale one`,
+      );
       assert.ok(pack.files.includes(`${file}.map`), `${file} has its source map`);
     }
-    assert.deepEqual(pack.files.filter((name) => /^(src|test|server|demo|bench)\//.test(name)), [], 'no sources, tests or tools');
+    assert.deepEqual(
+      pack.files.filter((name) => /^(src|test|server|demo|bench)\//.test(name)),
+      [],
+      'no sources, tests or tools',
+    );
   });
 
   it('resolves its exports: types, manifest and IIFE', async () => {
@@ -96,11 +110,22 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
     await mkdir(join(temp, 'node_modules'), { recursive: true });
     await cp(pack.folder, join(temp, 'node_modules/kelisim'), { recursive: true });
     const manifest = require('kelisim/custom-elements.json');
-    const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kelisim-consent');
+    const element = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((declaration) => declaration.tagName === 'kelisim-consent');
     assert.ok(element, 'custom-elements.json describes <kelisim-consent>');
-    assert.ok(element.cssParts.some((part) => part.name === 'accept-all'), 'with its parts');
-    const reopen = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kelisim-reopen');
-    assert.deepEqual(reopen?.cssParts.map((part) => part.name), ['reopen'], 'and <kelisim-reopen> with its part');
+    assert.ok(
+      element.cssParts.some((part) => part.name === 'accept-all'),
+      'with its parts',
+    );
+    const reopen = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((declaration) => declaration.tagName === 'kelisim-reopen');
+    assert.deepEqual(
+      reopen?.cssParts.map((part) => part.name),
+      ['reopen'],
+      'and <kelisim-reopen> with its part',
+    );
     assert.equal(require.resolve('kelisim/iife'), join(temp, 'node_modules/kelisim/dist/kelisim.iife.js'));
     assert.equal(require('kelisim/package.json').types, './dist/types/kelisim.d.ts');
   });
@@ -114,11 +139,21 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
       assert.equal(consent.categories.analytics, true);
       await banner(page).waitFor({ state: 'hidden' });
 
-      const widgetFiles = requested().filter((r) => r.path.endsWith('.js')).map((r) => r.path);
+      const widgetFiles = requested()
+        .filter((r) => r.path.endsWith('.js'))
+        .map((r) => r.path);
       const expected = [...chunks.loader, ...chunks.ui, ...chunks.languages.en].map((file) => `${CDN}dist/${file}`);
       for (const file of expected) assert.ok(widgetFiles.includes(file), `${file} was loaded`);
-      assert.deepEqual(widgetFiles.filter((path) => !path.startsWith(`${CDN}dist/`)), [], 'nothing from outside the package folder');
-      assert.deepEqual(requested().filter((r) => r.status !== 200), [], 'no request failed');
+      assert.deepEqual(
+        widgetFiles.filter((path) => !path.startsWith(`${CDN}dist/`)),
+        [],
+        'nothing from outside the package folder',
+      );
+      assert.deepEqual(
+        requested().filter((r) => r.status !== 200),
+        [],
+        'no request failed',
+      );
       assert.deepEqual(errors, []);
 
       // The returning visitor (SPEC §2): the loader, no interface; at an idle moment, the
@@ -128,8 +163,14 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
       await page.reload();
       assert.equal((await page.evaluate(() => window.Kelisim.ready)).view, 'none');
       await page.locator('kelisim-reopen').waitFor({ state: 'attached' });
-      const again = server.requests.slice(since).filter((r) => r.path.startsWith(CDN)).map((r) => r.path);
-      assert.deepEqual(again, [...chunks.loader, ...chunks.reopen].map((file) => `${CDN}dist/${file}`));
+      const again = server.requests
+        .slice(since)
+        .filter((r) => r.path.startsWith(CDN))
+        .map((r) => r.path);
+      assert.deepEqual(
+        again,
+        [...chunks.loader, ...chunks.reopen].map((file) => `${CDN}dist/${file}`),
+      );
     } finally {
       await context.close();
     }
@@ -142,7 +183,12 @@ describe('the npm package', { skip: existsSync(join(ROOT, 'dist/chunks.json')) ?
       await banner(page).waitFor({ state: 'visible' });
       const consent = await page.evaluate(() => window.Kelisim.acceptAll());
       assert.equal(consent.categories.analytics, true);
-      assert.deepEqual(requested().filter((r) => r.path.startsWith('/cdn/')).map((r) => r.path), [`${CDN}dist/kelisim.iife.js`]);
+      assert.deepEqual(
+        requested()
+          .filter((r) => r.path.startsWith('/cdn/'))
+          .map((r) => r.path),
+        [`${CDN}dist/kelisim.iife.js`],
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -161,7 +207,11 @@ on('consent', (detail) => { window.app.decided = detail.method; window.app.after
 `,
     );
     const warnings = [];
-    const bundle = await rollup({ input: join(app, 'main.js'), plugins: [nodeResolve({ browser: true })], onwarn: (warning) => warnings.push(warning.message) });
+    const bundle = await rollup({
+      input: join(app, 'main.js'),
+      plugins: [nodeResolve({ browser: true })],
+      onwarn: (warning) => warnings.push(warning.message),
+    });
     await bundle.write({ dir: join(app, 'out'), format: 'es' });
     await bundle.close();
     assert.deepEqual(warnings, [], 'the package bundles without warnings');
@@ -200,7 +250,18 @@ export { consent, stop };
     );
     await writeFile(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'ES2021', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [] }, files: ['main.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2021',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        },
+        files: ['main.ts'],
+      }),
     );
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', consumer]).catch((error) => error);

@@ -10,7 +10,10 @@ import { runSql, startCollector, storeKinds } from '../server/harness.mjs';
 import { launch, noBrowser, noDist, shownWords, waitFor } from './browser.mjs';
 
 /** Upload requests the collector answered, as its log says (one line each). @param {import('../server/harness.mjs').Collector} collector */
-const uploads = (collector) => collector.logs().filter((line) => /^(archived the words of one textsHash|the words of this textsHash were archived already)$/.test(String(line.msg)));
+const uploads = (collector) =>
+  collector
+    .logs()
+    .filter((line) => /^(archived the words of one textsHash|the words of this textsHash were archived already)$/.test(String(line.msg)));
 
 describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist }, () => {
   /** @type {import('playwright-core').Browser} */
@@ -44,7 +47,11 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
       await page.goto(`${collector.url}/${path}`);
       await page.locator(`[part~="${button}"]`).click();
       // Until this browser has nothing left to send: the events and any upload.
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        20_000,
+        'the queue to drain',
+      );
       return await page.evaluate(() => window.Kelisim.getConsent()?.id);
     } finally {
       await context.close();
@@ -57,7 +64,14 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
     for (let i = 0; i < 12; i++) ids.push(await visit('en.html', i % 2 ? 'reject-all' : 'accept-all'));
     assert.equal(uploads(collector).length - before, 1, 'one upload for twelve visitors');
     // And every one of their receipts names those words.
-    const [row] = await runSql(target, { sqlite: `SELECT count(DISTINCT texts_hash) AS hashes, count(*) AS n FROM receipts WHERE consent_id IN (${ids.map(() => '?').join(', ')})`, postgres: '' }, ids);
+    const [row] = await runSql(
+      target,
+      {
+        sqlite: `SELECT count(DISTINCT texts_hash) AS hashes, count(*) AS n FROM receipts WHERE consent_id IN (${ids.map(() => '?').join(', ')})`,
+        postgres: '',
+      },
+      ids,
+    );
     assert.deepEqual([row.hashes, row.n], [1, 24]);
     const [stored] = await runSql(target, { sqlite: 'SELECT count(*) AS n FROM texts', postgres: '' });
     assert.equal(stored.n, 1);
@@ -81,7 +95,11 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
       await page.locator('[part~="reject-all"]').waitFor();
       const words = await shownWords(page);
       await page.locator('[part~="reject-all"]').click();
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        20_000,
+        'the queue to drain',
+      );
       const before = uploads(collector).length;
       // The collector loses the words (a restore from an old backup); this browser comes back as new.
       await runSql(target, { sqlite: 'DELETE FROM texts', postgres: '' });
@@ -90,7 +108,11 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
       await page.locator('[part~="reject-all"]').waitFor();
       assert.deepEqual(await shownWords(page), words, 'the same words');
       await page.locator('[part~="reject-all"]').click();
-      await waitFor(() => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')), 20_000, 'the queue to drain');
+      await waitFor(
+        () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
+        20_000,
+        'the queue to drain',
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal(uploads(collector).length, before, 'asked again, not sent again');
     } finally {
@@ -123,8 +145,18 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
       await next.goto(`${collector.url}/en.html`);
       // A returning visitor: nothing shown, and still the upload goes.
       await waitFor(() => uploads(collector).length > before, 15_000, 'the upload from the next page view');
-      assert.equal(await next.evaluate(() => document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? null), null);
-      const [row] = await runSql(target, { sqlite: 'SELECT t.texts AS texts FROM texts t JOIN receipts r ON r.texts_hash = t.texts_hash WHERE r.consent_id = ? LIMIT 1', postgres: '' }, [consentId]);
+      assert.equal(
+        await next.evaluate(() => document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="banner"]') ?? null),
+        null,
+      );
+      const [row] = await runSql(
+        target,
+        {
+          sqlite: 'SELECT t.texts AS texts FROM texts t JOIN receipts r ON r.texts_hash = t.texts_hash WHERE r.consent_id = ? LIMIT 1',
+          postgres: '',
+        },
+        [consentId],
+      );
       assert.deepEqual(JSON.parse(String(row.texts)), words);
     } finally {
       await context.close();

@@ -31,7 +31,12 @@ const cases: Array<{ name: string; block: string; storage: 'cookie' | 'localStor
   { name: 'localStorage throwing on access', block: BLOCK.storageThrows, storage: 'localStorage', where: 'cookie' },
   { name: 'localStorage throwing on write (private mode)', block: BLOCK.storageFull, storage: 'localStorage', where: 'cookie' },
   { name: 'cookies disabled and localStorage throwing', block: BLOCK.cookiesOff + BLOCK.storageThrows, storage: 'cookie', where: 'memory' },
-  { name: 'cookies throwing and localStorage full', block: BLOCK.cookiesThrow + BLOCK.storageFull, storage: 'localStorage', where: 'memory' },
+  {
+    name: 'cookies throwing and localStorage full',
+    block: BLOCK.cookiesThrow + BLOCK.storageFull,
+    storage: 'localStorage',
+    where: 'memory',
+  },
 ];
 
 const figures = { loads: 0, pageErrors: 0, sent: 0, delivered: 0 };
@@ -44,7 +49,9 @@ describe('blocked storage', function () {
     page = undefined;
   });
   after(() => {
-    console.log(`kelisim hardening | blocked storage: ${figures.loads} page loads; receipts sent ${figures.sent}, delivered ${figures.delivered}; page errors ${figures.pageErrors}`);
+    console.log(
+      `kelisim hardening | blocked storage: ${figures.loads} page loads; receipts sent ${figures.sent}, delivered ${figures.delivered}; page errors ${figures.pageErrors}`,
+    );
   });
 
   for (const { name, block, storage, where } of cases) {

@@ -40,7 +40,11 @@ async function load(options: PageOptions): Promise<Page> {
 /** The widget's view, once the interface has rendered it (and so has checked its keys). */
 async function shown(page: Page, part = 'banner'): Promise<ShadowRoot> {
   let root: ShadowRoot | null | undefined;
-  await waitFor(() => !!(root = page.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector(`[part~="${part}"]`), 4000, `the ${part}`);
+  await waitFor(
+    () => !!(root = page.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector(`[part~="${part}"]`),
+    4000,
+    `the ${part}`,
+  );
   return root!;
 }
 
@@ -63,12 +67,17 @@ describe('hostile configs through the real loader', () => {
     page = undefined;
   });
   after(() => {
-    console.log(`kelisim hardening | configs through full page loads: ${figures.loads}; page errors: ${figures.pageErrors}; payloads executed: ${figures.executed}; seed ${seed}`);
+    console.log(
+      `kelisim hardening | configs through full page loads: ${figures.loads}; page errors: ${figures.pageErrors}; payloads executed: ${figures.executed}; seed ${seed}`,
+    );
   });
 
   it('a few dozen generated configs: one console.error per stage naming each rejected key, banner as text, still deciding and sending', async () => {
     const bucket = bucketName('hardening-config');
-    const cases = fc.sample(configCase({ englishOnly: true, absoluteLinks: true, endpoint: `${location.origin}/__endpoint/${bucket}` }), { numRuns: 28, seed });
+    const cases = fc.sample(configCase({ englishOnly: true, absoluteLinks: true, endpoint: `${location.origin}/__endpoint/${bucket}` }), {
+      numRuns: 28,
+      seed,
+    });
     for (const [i, c] of cases.entries()) {
       clearStorage();
       await checkCase(c, i, bucket);
@@ -92,13 +101,19 @@ describe('hostile configs through the real loader', () => {
     const uiLines = logged.slice(c.core.length ? 1 : 0);
     expect(uiLines.length, `${where}\nconsole.error: ${JSON.stringify(logged)}`).to.be.within(c.ui.length ? 1 : 0, c.ui.length ? 2 : 0);
     const uiLine = uiLines.join('\n');
-    for (const [expected, line, stage] of [[c.core, coreLine, 'loader'], [c.ui, uiLine, 'interface']] as const) {
+    for (const [expected, line, stage] of [
+      [c.core, coreLine, 'loader'],
+      [c.ui, uiLine, 'interface'],
+    ] as const) {
       const named = lines(line).map((l) => l.slice(2, l.indexOf(': ')));
       const errors = namingErrors(expected, named);
       expect(errors, `${where}\nthe ${stage}'s console.error: ${line.slice(0, 600)}`).to.deep.equal([]);
     }
     const events = page.window.__events.filter((e) => e.type === 'kelisim:error').map((e) => e.detail as { code: string; key: string });
-    expect(events.every((e) => e.code === 'config'), where).to.equal(true);
+    expect(
+      events.every((e) => e.code === 'config'),
+      where,
+    ).to.equal(true);
     expect(events.length, `${where}: one kelisim:error per named key`).to.equal(lines(coreLine).length + lines(uiLine).length);
 
     const injected = markupInjected(root);
@@ -109,7 +124,11 @@ describe('hostile configs through the real loader', () => {
     await waitFor(() => page!.kelisim.getConsent() !== null, 2000, 'the decision');
     if (c.kept.some((k) => k.parts[0] === 'endpoint')) {
       const consentId = page.kelisim.getConsent()!.id;
-      await waitFor(async () => (await endpointLog(bucket)).events.filter((e) => e.consentId === consentId).length === 2, 4000, `${where}: banner.shown and consent.given at the endpoint`);
+      await waitFor(
+        async () => (await endpointLog(bucket)).events.filter((e) => e.consentId === consentId).length === 2,
+        4000,
+        `${where}: banner.shown and consent.given at the endpoint`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
     settle(page);
@@ -119,8 +138,17 @@ describe('hostile configs through the real loader', () => {
 
   it('JSON that does not parse, nests 100 000 deep, or weighs 2 MB: named, and the banner shows on the defaults', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const huge = JSON.stringify({ policy: { version: '2026-06-01' }, texts: { en: { bannerTitle: TEXT_PAYLOADS[0]!.padEnd(2_000_000, 'A') } } });
-    for (const [configText, key] of [['{"policy": ', '#kelisim-config'], [deep, null], [huge, 'texts.en.bannerTitle'], ['"<img src=x onerror=alert(1)>"', 'config'], ['null', null]] as const) {
+    const huge = JSON.stringify({
+      policy: { version: '2026-06-01' },
+      texts: { en: { bannerTitle: TEXT_PAYLOADS[0]!.padEnd(2_000_000, 'A') } },
+    });
+    for (const [configText, key] of [
+      ['{"policy": ', '#kelisim-config'],
+      [deep, null],
+      [huge, 'texts.en.bannerTitle'],
+      ['"<img src=x onerror=alert(1)>"', 'config'],
+      ['null', null],
+    ] as const) {
       clearStorage();
       page = await load({ configText });
       expect((await page.kelisim.ready).view).to.equal('banner');
@@ -142,7 +170,16 @@ describe('hostile configs through the real loader', () => {
     page = await load({ configText });
     const root = await shown(page);
     const named = page.window.__errors.flatMap(lines).map((l) => l.slice(2, l.indexOf(': ')));
-    expect(named).to.include.members(['__proto__', 'constructor', 'policy.__proto__', 'cookie.__proto__', 'texts.__proto__', 'texts.en.__proto__', 'controller.__proto__', 'categories[0].__proto__']);
+    expect(named).to.include.members([
+      '__proto__',
+      'constructor',
+      'policy.__proto__',
+      'cookie.__proto__',
+      'texts.__proto__',
+      'texts.en.__proto__',
+      'controller.__proto__',
+      'categories[0].__proto__',
+    ]);
     const win = page.window as unknown as { Object: ObjectConstructor };
     expect(new win.Object() as Record<string, unknown>).not.to.have.property('polluted');
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
@@ -153,7 +190,12 @@ describe('hostile configs through the real loader', () => {
   });
 
   it('a page policy without a version: nothing shown, one console.error that says so, the interface never mounted', async () => {
-    page = await load({ config: { policy: { url: 'javascript:alert(1)', changes: { en: [TEXT_PAYLOADS[0]] } }, texts: { en: { bannerTitle: TEXT_PAYLOADS[1] } } } });
+    page = await load({
+      config: {
+        policy: { url: 'javascript:alert(1)', changes: { en: [TEXT_PAYLOADS[0]] } },
+        texts: { en: { bannerTitle: TEXT_PAYLOADS[1] } },
+      },
+    });
     expect(await page.kelisim.ready).to.deep.equal({ view: 'none', consent: null });
     expect(page.window.__errors).to.have.length(1);
     expect(page.window.__errors[0]).to.include('- policy.version:');
@@ -165,7 +207,10 @@ describe('hostile configs through the real loader', () => {
 
   it('markup in <html lang> and an unknown language: the interface falls back, nothing runs', async () => {
     const lang = JSON.stringify(`"><img src=x onerror="window.${FLAG}=1"><x y="`);
-    page = await load({ before: `document.documentElement.lang = ${lang};`, config: { policy: { version: '2026-06-01' }, language: 'xx' } });
+    page = await load({
+      before: `document.documentElement.lang = ${lang};`,
+      config: { policy: { version: '2026-06-01' }, language: 'xx' },
+    });
     const root = await shown(page);
     expect(page.window.__errors.join('\n')).to.include('- language:');
     expect(root.querySelector('[part~="banner"]')?.getAttribute('lang')).to.be.oneOf(['kk', 'ru', 'en']);

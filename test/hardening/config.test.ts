@@ -16,7 +16,16 @@ import { complete, prepareContext } from '../../src/ui/context.js';
 import { mount } from '../../src/ui/mount.js';
 import { check } from '../support/hardening-check.js';
 import { configCase, get, namingErrors, pathOf, type ConfigCase } from '../support/hardening-config.js';
-import { FLAG, HOSTILE_KEYS, INHERITED_NAMES, TEXT_PAYLOADS, anyKey, hostileValue, markupInjected, payloadsRun } from '../support/hardening-payloads.js';
+import {
+  FLAG,
+  HOSTILE_KEYS,
+  INHERITED_NAMES,
+  TEXT_PAYLOADS,
+  anyKey,
+  hostileValue,
+  markupInjected,
+  payloadsRun,
+} from '../support/hardening-payloads.js';
 import { resetPage, storedRecord, storeRecord, until } from '../ui/helpers.js';
 
 const DEFAULT_POLICY_URL = 'https://edunavigator.kz/privacy';
@@ -30,33 +39,54 @@ function coreViolations(config: CoreConfig): string[] {
   const bad: string[] = [];
   const check = (ok: boolean, what: string) => ok || bad.push(what);
   const int = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-  check(typeof config.policy.version === 'string' && config.policy.version.length >= 1 && config.policy.version.length <= 100, 'policy.version');
-  check(config.policy.publishedAt === undefined || (typeof config.policy.publishedAt === 'string' && /^\d{4}-\d\d-\d\d/.test(config.policy.publishedAt)), 'policy.publishedAt');
+  check(
+    typeof config.policy.version === 'string' && config.policy.version.length >= 1 && config.policy.version.length <= 100,
+    'policy.version',
+  );
+  check(
+    config.policy.publishedAt === undefined ||
+      (typeof config.policy.publishedAt === 'string' && /^\d{4}-\d\d-\d\d/.test(config.policy.publishedAt)),
+    'policy.publishedAt',
+  );
   check(int(config.policy.implicitAcceptanceDays, 0, 366), 'policy.implicitAcceptanceDays');
   check(Array.isArray(config.categories) && config.categories.length >= 1 && config.categories.length <= 20, 'categories');
   check(new Set(config.categories.map((c) => c.id)).size === config.categories.length, 'categories: unique ids');
   for (const c of config.categories) {
     check(typeof c.id === 'string' && ID.test(c.id), `category id ${String(c.id)}`);
-    for (const flag of ['required', 'gpc', 'adultOnly'] as const) check(c[flag] === undefined || typeof c[flag] === 'boolean', `category ${flag}`);
-    check(c.cookies === undefined || (Array.isArray(c.cookies) && c.cookies.every((p) => typeof p === 'string' && p.length <= 100)), 'category cookies');
+    for (const flag of ['required', 'gpc', 'adultOnly'] as const)
+      check(c[flag] === undefined || typeof c[flag] === 'boolean', `category ${flag}`);
+    check(
+      c.cookies === undefined || (Array.isArray(c.cookies) && c.cookies.every((p) => typeof p === 'string' && p.length <= 100)),
+      'category cookies',
+    );
   }
   check(['cookie', 'localStorage'].includes(config.storage), 'storage');
   const { cookie } = config;
   check(typeof cookie.name === 'string' && /^[\w-]{1,64}$/.test(cookie.name), 'cookie.name');
   check(typeof cookie.path === 'string' && /^\/[^;\s]*$/.test(cookie.path), 'cookie.path');
-  check(cookie.domain === undefined || (typeof cookie.domain === 'string' && /^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(cookie.domain)), 'cookie.domain');
+  check(
+    cookie.domain === undefined || (typeof cookie.domain === 'string' && /^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(cookie.domain)),
+    'cookie.domain',
+  );
   check(['Lax', 'Strict', 'None'].includes(cookie.sameSite), 'cookie.sameSite');
   check(cookie.secure === undefined || typeof cookie.secure === 'boolean', 'cookie.secure');
   check(int(cookie.maxAgeDays, 1, 400), 'cookie.maxAgeDays');
   check(int(config.consentMaxAgeDays, 1, 3650), 'consentMaxAgeDays');
   if (config.endpoint !== undefined) {
     const url = new URL(config.endpoint);
-    check(url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)), `endpoint ${config.endpoint.slice(0, 40)}`);
+    check(
+      url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)),
+      `endpoint ${config.endpoint.slice(0, 40)}`,
+    );
   }
   check(['auto', 'kk', 'ru', 'en'].includes(config.language), 'language');
   check(typeof config.reopenButton === 'boolean' && typeof config.respectGpc === 'boolean', 'booleans');
   const mode = config.googleConsentMode;
-  check(mode === false || (typeof mode === 'object' && Object.values(mode).every((types) => Array.isArray(types) && types.every((t) => typeof t === 'string'))), 'googleConsentMode');
+  check(
+    mode === false ||
+      (typeof mode === 'object' && Object.values(mode).every((types) => Array.isArray(types) && types.every((t) => typeof t === 'string'))),
+    'googleConsentMode',
+  );
   check(!hasOwnDanger(config), 'a __proto__, constructor or prototype own key, or a foreign prototype');
   return bad;
 }
@@ -67,26 +97,87 @@ function hasOwnDanger(value: unknown, seen = new Set<unknown>()): boolean {
   seen.add(value);
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== Array.prototype) return true;
-  return Reflect.ownKeys(value).some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype' || hasOwnDanger((value as Record<PropertyKey, unknown>)[key], seen));
+  return Reflect.ownKeys(value).some(
+    (key) =>
+      key === '__proto__' ||
+      key === 'constructor' ||
+      key === 'prototype' ||
+      hasOwnDanger((value as Record<PropertyKey, unknown>)[key], seen),
+  );
 }
 
 /** Object.prototype and Array.prototype as they are now: pollution shows as a difference. */
-const prototypes = () => JSON.stringify([Object.getOwnPropertyNames(Object.prototype), Object.getOwnPropertyNames(Array.prototype), Object.getOwnPropertyNames(Function.prototype)]);
+const prototypes = () =>
+  JSON.stringify([
+    Object.getOwnPropertyNames(Object.prototype),
+    Object.getOwnPropertyNames(Array.prototype),
+    Object.getOwnPropertyNames(Function.prototype),
+  ]);
 
 /** Hostile values under every key the contract knows, at every level. */
 const knownKeysHostile = fc.record(
   {
-    policy: fc.oneof(hostileValue, fc.record({ version: fc.oneof(hostileValue, fc.string({ minLength: 1, maxLength: 100 })), publishedAt: hostileValue, implicitAcceptanceDays: hostileValue, url: hostileValue, changes: hostileValue }, { requiredKeys: [] })),
-    categories: fc.oneof(hostileValue, fc.array(fc.oneof(hostileValue, fc.record({ id: hostileValue, required: hostileValue, gpc: hostileValue, adultOnly: hostileValue, cookies: hostileValue }, { requiredKeys: [] })), { maxLength: 4 })),
+    policy: fc.oneof(
+      hostileValue,
+      fc.record(
+        {
+          version: fc.oneof(hostileValue, fc.string({ minLength: 1, maxLength: 100 })),
+          publishedAt: hostileValue,
+          implicitAcceptanceDays: hostileValue,
+          url: hostileValue,
+          changes: hostileValue,
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    categories: fc.oneof(
+      hostileValue,
+      fc.array(
+        fc.oneof(
+          hostileValue,
+          fc.record(
+            { id: hostileValue, required: hostileValue, gpc: hostileValue, adultOnly: hostileValue, cookies: hostileValue },
+            { requiredKeys: [] },
+          ),
+        ),
+        { maxLength: 4 },
+      ),
+    ),
     storage: hostileValue,
-    cookie: fc.oneof(hostileValue, fc.record({ name: hostileValue, domain: hostileValue, path: hostileValue, sameSite: hostileValue, secure: hostileValue, maxAgeDays: hostileValue }, { requiredKeys: [] })),
+    cookie: fc.oneof(
+      hostileValue,
+      fc.record(
+        {
+          name: hostileValue,
+          domain: hostileValue,
+          path: hostileValue,
+          sameSite: hostileValue,
+          secure: hostileValue,
+          maxAgeDays: hostileValue,
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     consentMaxAgeDays: hostileValue,
     endpoint: hostileValue,
     language: hostileValue,
-    texts: fc.oneof(hostileValue, fc.dictionary(fc.constantFrom('kk', 'ru', 'en', 'xx', '__proto__'), fc.oneof(hostileValue, fc.dictionary(fc.oneof(anyKey, fc.constantFrom('bannerTitle', 'acceptAll')), hostileValue, { maxKeys: 4 })), { maxKeys: 4 })),
+    texts: fc.oneof(
+      hostileValue,
+      fc.dictionary(
+        fc.constantFrom('kk', 'ru', 'en', 'xx', '__proto__'),
+        fc.oneof(hostileValue, fc.dictionary(fc.oneof(anyKey, fc.constantFrom('bannerTitle', 'acceptAll')), hostileValue, { maxKeys: 4 })),
+        { maxKeys: 4 },
+      ),
+    ),
     layout: hostileValue,
     reopenButton: hostileValue,
-    controller: fc.oneof(hostileValue, fc.record({ name: hostileValue, names: hostileValue, bin: hostileValue, address: hostileValue, email: hostileValue }, { requiredKeys: [] })),
+    controller: fc.oneof(
+      hostileValue,
+      fc.record(
+        { name: hostileValue, names: hostileValue, bin: hostileValue, address: hostileValue, email: hostileValue },
+        { requiredKeys: [] },
+      ),
+    ),
     googleConsentMode: hostileValue,
     respectGpc: hostileValue,
   },
@@ -95,7 +186,18 @@ const knownKeysHostile = fc.record(
 
 /** Anything at all, JSON or not: what `Kelisim.init(value)` may be handed. */
 const anyInput = fc.oneof(
-  fc.anything({ key: anyKey, maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
+  fc.anything({
+    key: anyKey,
+    maxDepth: 3,
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
   hostileValue,
   knownKeysHostile,
   knownKeysHostile.map((value) => JSON.parse(JSON.stringify(value)) as unknown),
@@ -159,7 +261,9 @@ describe('hostile configs, in the page', () => {
   after(() => {
     const executed = payloadsRun(window);
     // The figures of this file, for the closing note (docs/hardening.md).
-    console.log(`kelisim hardening | configs in the page: ${figures.configs} through the loader's check, ${figures.uiConfigs} through the interface's, ${figures.rendered} rendered; payloads executed: ${executed}; seed ${seed}`);
+    console.log(
+      `kelisim hardening | configs in the page: ${figures.configs} through the loader's check, ${figures.uiConfigs} through the interface's, ${figures.rendered} rendered; payloads executed: ${executed}; seed ${seed}`,
+    );
   });
 
   it('the loader takes any value at all: never throws, always resolves to a config of the right types', async () => {
@@ -171,7 +275,8 @@ describe('hostile configs, in the page', () => {
         if (bad.length) throw new Error(`resolved config breaks the contract: ${bad.join(', ')}`);
         for (const problem of problems) {
           // The key as given: an empty key at the top level is named '' (the message still says where).
-          if (problem.code !== 'config' || typeof problem.key !== 'string' || typeof problem.message !== 'string' || !problem.message) throw new Error(`a problem without a key: ${JSON.stringify(problem)}`);
+          if (problem.code !== 'config' || typeof problem.key !== 'string' || typeof problem.message !== 'string' || !problem.message)
+            throw new Error(`a problem without a key: ${JSON.stringify(problem)}`);
         }
         if (fatal !== undefined && typeof fatal !== 'string') throw new Error('fatal must be a message');
       }),
@@ -185,7 +290,10 @@ describe('hostile configs, in the page', () => {
         figures.configs++;
         const { config, problems, fatal } = resolveConfig(c.config);
         if (fatal) throw new Error(`fatal for a config with a version: ${fatal}`);
-        const errors = namingErrors(c.core, problems.map((p) => p.key!));
+        const errors = namingErrors(
+          c.core,
+          problems.map((p) => p.key!),
+        );
         if (errors.length) throw new Error(`${errors.join('; ')}\nproblems: ${JSON.stringify(problems.map((p) => p.key))}`);
         for (const { stage, parts, value } of c.kept) {
           if (stage !== 'core') continue;
@@ -195,7 +303,21 @@ describe('hostile configs, in the page', () => {
         const defaults = resolveConfig({}).config;
         for (const path of c.core) {
           const parts = path.split('.');
-          if (path in { storage: 1, consentMaxAgeDays: 1, language: 1, reopenButton: 1, respectGpc: 1, 'cookie.name': 1, 'cookie.path': 1, 'cookie.sameSite': 1, 'cookie.maxAgeDays': 1, 'policy.implicitAcceptanceDays': 1 }) {
+          if (
+            path in
+            {
+              storage: 1,
+              consentMaxAgeDays: 1,
+              language: 1,
+              reopenButton: 1,
+              respectGpc: 1,
+              'cookie.name': 1,
+              'cookie.path': 1,
+              'cookie.sameSite': 1,
+              'cookie.maxAgeDays': 1,
+              'policy.implicitAcceptanceDays': 1,
+            }
+          ) {
             expect(get(config, parts), `default for ${path}`).to.deep.equal(get(defaults, parts));
           }
           if (path === 'endpoint') expect(config.endpoint).to.equal(undefined);
@@ -207,12 +329,22 @@ describe('hostile configs, in the page', () => {
 
   it('a page policy without a usable version shows nothing and says so, whatever else it holds', async () => {
     await check(
-      fc.property(fc.oneof(hostileValue.filter((v) => typeof v !== 'string' || !v || v.length > 100), fc.constant(undefined)), knownKeysHostile, (version, rest) => {
-        figures.configs++;
-        const policy = typeof rest.policy === 'object' && rest.policy !== null && !Array.isArray(rest.policy) ? { ...rest.policy, version } : { version };
-        const { fatal } = resolveConfig({ ...rest, policy: JSON.parse(JSON.stringify(policy) ?? '{}') });
-        expect(fatal).to.be.a('string');
-      }),
+      fc.property(
+        fc.oneof(
+          hostileValue.filter((v) => typeof v !== 'string' || !v || v.length > 100),
+          fc.constant(undefined),
+        ),
+        knownKeysHostile,
+        (version, rest) => {
+          figures.configs++;
+          const policy =
+            typeof rest.policy === 'object' && rest.policy !== null && !Array.isArray(rest.policy)
+              ? { ...rest.policy, version }
+              : { version };
+          const { fatal } = resolveConfig({ ...rest, policy: JSON.parse(JSON.stringify(policy) ?? '{}') });
+          expect(fatal).to.be.a('string');
+        },
+      ),
       { numRuns: 500, seed },
     );
   });
@@ -223,7 +355,10 @@ describe('hostile configs, in the page', () => {
         figures.uiConfigs++;
         const resolved = resolveConfig(c.config);
         const { config, reported, logged } = await uiCheck(resolved);
-        const errors = namingErrors(c.ui, reported.map((p) => p.key!));
+        const errors = namingErrors(
+          c.ui,
+          reported.map((p) => p.key!),
+        );
         if (errors.length) throw new Error(`${errors.join('; ')}\nreported: ${JSON.stringify(reported.map((p) => p.key))}`);
         expect(logged, 'console.error calls: one per stage with a problem').to.have.length(stagesWithProblems(reported));
         for (const problem of reported) expect(logged.join('\n'), 'a console line names the key').to.include(`- ${problem.key}:`);
@@ -244,7 +379,10 @@ describe('hostile configs, in the page', () => {
     await check(
       fc.asyncProperty(knownKeysHostile, async (input) => {
         figures.uiConfigs++;
-        const resolved = resolveConfig({ ...input, policy: { ...(typeof input.policy === 'object' && input.policy !== null ? input.policy : {}), version: '2026-06-01' } });
+        const resolved = resolveConfig({
+          ...input,
+          policy: { ...(typeof input.policy === 'object' && input.policy !== null ? input.policy : {}), version: '2026-06-01' },
+        });
         const { config, reported, logged } = await uiCheck(resolved);
         expect(logged).to.have.length(stagesWithProblems(reported));
         expect(new URL(config.policy.url, location.href).protocol).to.match(/^(https|http|mailto):$/);
@@ -256,7 +394,13 @@ describe('hostile configs, in the page', () => {
 
   it('a wrong Consent Mode mapping runs on the default mapping: every optional type denied before a choice', async () => {
     // Type slips a site can make: a string for a list, a number for a type, an id with a space.
-    const wrong = [{ marketing: 'ad_storage' }, { analytics: ['analytics_storage'], marketing: 'ad_storage' }, { 'bad id!': ['ad_storage'] }, { analytics: [1] }, { analytics: null }];
+    const wrong = [
+      { marketing: 'ad_storage' },
+      { analytics: ['analytics_storage'], marketing: 'ad_storage' },
+      { 'bad id!': ['ad_storage'] },
+      { analytics: [1] },
+      { analytics: null },
+    ];
     const failures: string[] = [];
     for (const mapping of wrong) {
       figures.configs++;
@@ -269,7 +413,10 @@ describe('hostile configs, in the page', () => {
       const command = (window.dataLayer ?? []).map((args) => Array.from(args as ArrayLike<unknown>)).find(([, kind]) => kind === 'default');
       const state = (command?.[2] ?? {}) as Record<string, unknown>;
       const missing = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'].filter((type) => state[type] !== 'denied');
-      if (missing.length) failures.push(`${JSON.stringify(mapping)} (${problems.map((p) => p.key).join(', ') || 'nothing named'}): not denied before a choice: ${missing.join(', ')}`);
+      if (missing.length)
+        failures.push(
+          `${JSON.stringify(mapping)} (${problems.map((p) => p.key).join(', ') || 'nothing named'}): not denied before a choice: ${missing.join(', ')}`,
+        );
     }
     delete window.dataLayer;
     delete window.gtag;
@@ -282,10 +429,18 @@ describe('hostile configs, in the page', () => {
       fc.asyncProperty(configCase({ englishOnly: true }), view, fc.constantFrom(...TEXT_PAYLOADS), async (c, which, payload) => {
         figures.rendered++;
         resetPage();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a generated config of any shape
         const page = c.config as Record<string, any>;
         // The keys that reach the screen; storage and network keys are the page-load tests' business.
         const texts = { ...page.texts, en: { ...page.texts?.en, acceptAll: payload, acceptNotice: payload, save: payload } };
-        const config = { language: 'en', policy: { ...page.policy, version: '2026-06-01' }, texts, controller: page.controller, layout: page.layout, categories: page.categories };
+        const config = {
+          language: 'en',
+          policy: { ...page.policy, version: '2026-06-01' },
+          texts,
+          controller: page.controller,
+          layout: page.layout,
+          categories: page.categories,
+        };
         if (which === 'notice') storeRecord(storedRecord());
         const { config: core, deferred } = resolveConfig(JSON.parse(JSON.stringify(config)));
         const session = createSession(core, deferred, { mount });
@@ -300,7 +455,9 @@ describe('hostile configs, in the page', () => {
           await element.updateComplete;
           const injected = markupInjected(root);
           if (injected.length) throw new Error(`markup from the config was parsed: ${injected.join(', ')}`);
-          const button = root.querySelector(`[part~="${which === 'banner' ? 'accept-all' : which === 'notice' ? 'accept-notice' : 'save'}"]`);
+          const button = root.querySelector(
+            `[part~="${which === 'banner' ? 'accept-all' : which === 'notice' ? 'accept-notice' : 'save'}"]`,
+          );
           expect(button?.textContent, 'the payload, as text').to.equal(payload);
           if (which === 'banner' && c.title) expect(shown.querySelector('h2')?.textContent).to.equal(c.title);
           await new Promise((resolve) => setTimeout(resolve));
@@ -326,11 +483,24 @@ describe('keys named after Object.prototype members', () => {
     { where: 'top level', make: (key) => ({ [key]: 1 }), named: (key) => key },
     { where: 'policy', make: (key) => ({ policy: { version: '1', [key]: 1 } }), named: (key) => `policy.${key}` },
     { where: 'cookie', make: (key) => ({ cookie: { [key]: 1 } }), named: (key) => `cookie.${key}` },
-    { where: 'a category', make: (key) => ({ categories: [{ id: 'necessary', required: true }, { id: 'a', [key]: 1 }] }), named: (key) => `categories[1].${key}` },
+    {
+      where: 'a category',
+      make: (key) => ({
+        categories: [
+          { id: 'necessary', required: true },
+          { id: 'a', [key]: 1 },
+        ],
+      }),
+      named: (key) => `categories[1].${key}`,
+    },
   ];
   const uiPositions = [
     { where: 'controller', make: (key: string) => ({ controller: { name: 'X', [key]: 1 } }), named: (key: string) => `controller.${key}` },
-    { where: 'controller.names', make: (key: string) => ({ controller: { name: 'X', names: { [key]: 'x' } } }), named: (key: string) => `controller.names.${key}` },
+    {
+      where: 'controller.names',
+      make: (key: string) => ({ controller: { name: 'X', names: { [key]: 'x' } } }),
+      named: (key: string) => `controller.names.${key}`,
+    },
   ];
   // Computed keys are own properties, `__proto__` too; JSON keeps them so, as a page's JSON would.
   const json = (make: (key: string) => unknown, key: string) => JSON.parse(JSON.stringify(make(key))) as unknown;
@@ -342,16 +512,22 @@ describe('keys named after Object.prototype members', () => {
         figures.configs++;
         try {
           const { config, problems } = resolveConfig(json(make, key));
-          if (!problems.some((p) => p.key === named(key))) failures.push(`${key}: not named (${problems.map((p) => p.key).join(', ') || 'no problem'})`);
+          if (!problems.some((p) => p.key === named(key)))
+            failures.push(`${key}: not named (${problems.map((p) => p.key).join(', ') || 'no problem'})`);
           if (hasOwnDanger(config) || JSON.stringify(config).includes('[object ')) failures.push(`${key}: kept in the resolved config`);
           else if (coreViolations(config).length) failures.push(`${key}: ${coreViolations(config).join(', ')}`);
-          const kept = where === 'top level' ? config : where === 'a category' ? config.categories[1] : (config as unknown as Record<string, unknown>)[where];
+          const kept =
+            where === 'top level'
+              ? config
+              : where === 'a category'
+                ? config.categories[1]
+                : (config as unknown as Record<string, unknown>)[where];
           if (kept && Object.hasOwn(kept, key) && key !== '__proto__') failures.push(`${key}: kept in ${where}`);
         } catch (error) {
           failures.push(`${key}: threw ${String(error)}`);
         }
       }
-      expect(failures.length, `\n${failures.join("\n")}\n`).to.equal(0);
+      expect(failures.length, `\n${failures.join('\n')}\n`).to.equal(0);
     });
   }
 
@@ -362,34 +538,50 @@ describe('keys named after Object.prototype members', () => {
         figures.uiConfigs++;
         try {
           const { config, reported } = await uiCheck(resolveConfig(json(make, key)));
-          if (!reported.some((p) => p.key === named(key))) failures.push(`${key}: not named (${reported.map((p) => p.key).join(', ') || 'no problem'})`);
+          if (!reported.some((p) => p.key === named(key)))
+            failures.push(`${key}: not named (${reported.map((p) => p.key).join(', ') || 'no problem'})`);
           const kept = where === 'controller' ? config.controller : config.controller.names;
           if (kept && Object.hasOwn(kept, key) && key !== '__proto__') failures.push(`${key}: kept in ${where}`);
         } catch (error) {
           failures.push(`${key}: threw ${String(error)}`);
         }
       }
-      expect(failures.length, `\n${failures.join("\n")}\n`).to.equal(0);
+      expect(failures.length, `\n${failures.join('\n')}\n`).to.equal(0);
     });
   }
 
   it('a stored record with them reads as the record it is (unknown top-level keys ignored, nothing kept)', () => {
     const failures: string[] = [];
-    const valid = { v: 1, id: '3f1c2a4e-1111-4222-8333-444455556666', policyVersion: '2026-06-01', categories: { necessary: true }, decidedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', policyAcceptedBy: 'button', lang: 'en' };
+    const valid = {
+      v: 1,
+      id: '3f1c2a4e-1111-4222-8333-444455556666',
+      policyVersion: '2026-06-01',
+      categories: { necessary: true },
+      decidedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      policyAcceptedBy: 'button',
+      lang: 'en',
+    };
     for (const key of INHERITED_NAMES) {
       try {
-        const { record, problem } = parseRecord(JSON.stringify({ ...valid, __KEY__: 1 }).replace('"__KEY__"', JSON.stringify(key)), new Date());
+        const { record, problem } = parseRecord(
+          JSON.stringify({ ...valid, __KEY__: 1 }).replace('"__KEY__"', JSON.stringify(key)),
+          new Date(),
+        );
         if (!record) failures.push(`${key}: a valid record refused (${problem?.message})`);
-        else if (Object.hasOwn(record, key) && key !== '__proto__') failures.push(`${key}: kept in the record as ${String((record as unknown as Record<string, unknown>)[key])}`);
+        else if (Object.hasOwn(record, key) && key !== '__proto__')
+          failures.push(`${key}: kept in the record as ${String((record as unknown as Record<string, unknown>)[key])}`);
       } catch (error) {
         failures.push(`${key}: threw ${String(error)}`);
       }
     }
-    expect(failures.length, `\n${failures.join("\n")}\n`).to.equal(0);
+    expect(failures.length, `\n${failures.join('\n')}\n`).to.equal(0);
   });
 
   it('a category may not be named __proto__: allows("__proto__") would answer with Object.prototype after a refusal', async () => {
-    const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', required: true }, { id: '__proto__' }, { id: 'constructor' }, { id: 'toString' }] });
+    const { config, problems } = resolveConfig({
+      categories: [{ id: 'necessary', required: true }, { id: '__proto__' }, { id: 'constructor' }, { id: 'toString' }],
+    });
     const session = createSession(config);
     await session.start();
     (await session.actions()).rejectAll();

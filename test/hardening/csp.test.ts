@@ -43,7 +43,11 @@ async function load(variant: keyof typeof CSP_VARIANTS): Promise<{ frame: HTMLIF
 /** Presses a part of the widget's interface, as a visitor would. */
 async function press(doc: Document, part: string): Promise<void> {
   let button: HTMLElement | null | undefined;
-  await waitFor(() => !!(button = doc.querySelector('kelisim-consent')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`)), 4000, part);
+  await waitFor(
+    () => !!(button = doc.querySelector('kelisim-consent')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]`)),
+    4000,
+    part,
+  );
   button!.click();
 }
 
@@ -54,14 +58,22 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     frame = undefined;
   });
   after(() => {
-    console.log(`kelisim hardening | strict CSP: ${figures.loads} page loads; violations where the policy allows the widget: ${figures.violations}; page errors: ${figures.pageErrors}`);
+    console.log(
+      `kelisim hardening | strict CSP: ${figures.loads} page loads; violations where the policy allows the widget: ${figures.violations}; page errors: ${figures.pageErrors}`,
+    );
   });
 
   it('the header is on the fixture only, and is the strict one', async () => {
     const strict = await fetch('/test/fixtures/hardening-csp.html');
     const header = strict.headers.get('content-security-policy');
     expect(header).to.equal(CSP_VARIANTS.strict);
-    for (const directive of ["default-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types kelisim lit-html']) expect(header).to.include(directive);
+    for (const directive of [
+      "default-src 'self'",
+      "style-src 'self'",
+      "require-trusted-types-for 'script'",
+      'trusted-types kelisim lit-html',
+    ])
+      expect(header).to.include(directive);
     expect(header).not.to.match(/unsafe-(inline|eval)|strict-dynamic/);
     expect((await fetch('/test/fixtures/core-tab.html')).headers.get('content-security-policy')).to.equal(null);
   });
@@ -76,7 +88,11 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     const consent = win.Kelisim.getConsent()!;
     expect(consent.categories.analytics).to.equal(true);
     // Receipts went out under connect-src 'self'.
-    await waitFor(async () => (await endpointLog('hardening-csp')).events.filter((e) => e.consentId === consent.id).length === 2, 4000, 'banner.shown and consent.given');
+    await waitFor(
+      async () => (await endpointLog('hardening-csp')).events.filter((e) => e.consentId === consent.id).length === 2,
+      4000,
+      'banner.shown and consent.given',
+    );
     // The reopen button (a constructed stylesheet: allowed by style-src 'self'), and the preferences it opens.
     await waitFor(() => !!doc.querySelector('kelisim-reopen'), 4000, 'the reopen button');
     doc.querySelector('kelisim-reopen')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reopen"]')!.click();
@@ -117,7 +133,11 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     expect(win.Kelisim.getConsent()?.categories.analytics).to.equal(true);
     expect([win.__gatedInline, win.__gatedExternal]).to.deep.equal([undefined, undefined]);
     // The policy name refused, then each sink: the browser tells the site what to add.
-    expect(win.__violations.map((v) => v.directive)).to.deep.equal(['trusted-types', 'require-trusted-types-for', 'require-trusted-types-for']);
+    expect(win.__violations.map((v) => v.directive)).to.deep.equal([
+      'trusted-types',
+      'require-trusted-types-for',
+      'require-trusted-types-for',
+    ]);
     expect(win.__violations[0]!.sample).to.equal('kelisim');
     expect(win.__pageErrors, 'a blocked gated script must not break the page or the later ones').to.deep.equal([]);
     figures.pageErrors += win.__pageErrors.length;

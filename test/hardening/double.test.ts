@@ -56,7 +56,9 @@ describe('double inclusion', function () {
     page = undefined;
   });
   after(() => {
-    console.log(`kelisim hardening | double inclusion: ${figures.loads} pages, ${figures.widgets} widgets, ${figures.readyEvents} kelisim:ready, ${figures.bannerReceipts} banner.shown receipts`);
+    console.log(
+      `kelisim hardening | double inclusion: ${figures.loads} pages, ${figures.widgets} widgets, ${figures.readyEvents} kelisim:ready, ${figures.bannerReceipts} banner.shown receipts`,
+    );
   });
 
   it('the script tag twice: one widget, one set of events', async () => {
@@ -72,7 +74,10 @@ describe('double inclusion', function () {
   it('the classic build in <head> (before the config and <body> exist) and the module tag: one widget, one set of events, the page’s config', async function () {
     const iife = await fetch('/dist/kelisim.iife.js', { method: 'HEAD' });
     if (!iife.ok) this.skip(); // dist/ not built: `npm test` builds it first
-    page = await once({ head: '<script src="/dist/kelisim.iife.js"></script>', body: '<script type="text/plain" data-kelisim="analytics">window.__ran = (window.__ran || 0) + 1</script>' });
+    page = await once({
+      head: '<script src="/dist/kelisim.iife.js"></script>',
+      body: '<script type="text/plain" data-kelisim="analytics">window.__ran = (window.__ran || 0) + 1</script>',
+    });
     expect(page.kelisim.getConsent()!.policyVersion, 'the config element after the tag was read').to.equal(policy.version);
     await waitFor(() => (page!.window as unknown as { __ran?: number }).__ran === 1, 3000, 'the gated script below the tag');
   });

@@ -10,12 +10,29 @@ import { expect } from '@open-wc/testing';
 import { Transport } from '../../src/core/transport/transport.js';
 import type { ReceiptEvent } from '../../src/core/types.js';
 import { bucketName, receipts, waitFor } from '../support/core-helpers.js';
-import { allReceipts, delivery, faultLog, faultyEndpoint, receiptsOf, scriptFaults, type Delivery, type FaultEntry } from '../support/hardening-collector.js';
+import {
+  allReceipts,
+  delivery,
+  faultLog,
+  faultyEndpoint,
+  receiptsOf,
+  scriptFaults,
+  type Delivery,
+  type FaultEntry,
+} from '../support/hardening-collector.js';
 import { openRealPage, view, type RealPage } from '../support/hardening-page.js';
 import { cleanEachTest } from '../support/page.js';
 
 const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
-const totals: Delivery & { requests: number; faults: number } = { sent: 0, delivered: 0, lost: [], duplicatesReceived: 0, duplicatesStored: 0, requests: 0, faults: 0 };
+const totals: Delivery & { requests: number; faults: number } = {
+  sent: 0,
+  delivered: 0,
+  lost: [],
+  duplicatesReceived: 0,
+  duplicatesStored: 0,
+  requests: 0,
+  faults: 0,
+};
 
 function add(result: Delivery, log: FaultEntry[], label: string): void {
   totals.sent += result.sent;
@@ -25,7 +42,9 @@ function add(result: Delivery, log: FaultEntry[], label: string): void {
   totals.duplicatesStored += result.duplicatesStored;
   totals.requests += log.length;
   totals.faults += log.filter((entry) => entry.fault !== 'pass').length;
-  console.log(`kelisim hardening | network, ${label}: sent ${result.sent}, delivered ${result.delivered}, duplicates received ${result.duplicatesReceived}, duplicates stored ${result.duplicatesStored} (${log.length} requests: ${log.map((e) => e.fault).join(' ')})`);
+  console.log(
+    `kelisim hardening | network, ${label}: sent ${result.sent}, delivered ${result.delivered}, duplicates received ${result.duplicatesReceived}, duplicates stored ${result.duplicatesStored} (${log.length} requests: ${log.map((e) => e.fault).join(' ')})`,
+  );
 }
 
 /** Every eventId the proxy saw, in any request: what the pages sent. */
@@ -68,16 +87,27 @@ describe('a flaky network, against the real collector', function () {
       void transport.send(events);
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
-    await waitFor(async () => (await receiptsOf(consentId)).length >= sent.length && transport.pending().length === 0, 20_000, 'every event stored and the queue empty');
+    await waitFor(
+      async () => (await receiptsOf(consentId)).length >= sent.length && transport.pending().length === 0,
+      20_000,
+      'every event stored and the queue empty',
+    );
     const { requests, faultsLeft } = await faultLog(bucket);
     expect(faultsLeft, 'every scripted fault was met').to.equal(0);
-    const result = await delivery(sent.map((e) => e.eventId), [consentId], requests);
+    const result = await delivery(
+      sent.map((e) => e.eventId),
+      [consentId],
+      requests,
+    );
     add(result, requests, 'every fault');
     expect(result.lost).to.deep.equal([]);
     expect(result.duplicatesStored).to.equal(0);
     expect(result.duplicatesReceived, 'a batch stored but not acknowledged is sent again').to.be.greaterThan(0);
     expect(errors, 'nothing dropped').to.deep.equal([]);
-    expect(requests.some((entry) => entry.fault.startsWith('hang') && entry.status === 'hung'), 'the hang was met').to.equal(true);
+    expect(
+      requests.some((entry) => entry.fault.startsWith('hang') && entry.status === 'hung'),
+      'the hang was met',
+    ).to.equal(true);
   });
 
   it('the page closed mid-send: the next page view delivers what it left, once', async () => {
@@ -100,7 +130,11 @@ describe('a flaky network, against the real collector', function () {
 
     const second = await openRealPage({ config });
     pages.push(second);
-    await waitFor(async () => (await receiptsOf(consent!.id)).length >= 2 && !queued().includes('eventId'), 15_000, 'the next page view to deliver the rest');
+    await waitFor(
+      async () => (await receiptsOf(consent!.id)).length >= 2 && !queued().includes('eventId'),
+      15_000,
+      'the next page view to deliver the rest',
+    );
     const { requests } = await faultLog(bucket);
     const stored = await receiptsOf(consent!.id);
     expect(stored.map((r) => r.type).sort()).to.deep.equal(['banner.shown', 'consent.given']);
@@ -156,13 +190,34 @@ describe('a flaky network, against the real collector', function () {
 
   it('what the collector keeps: the documented fields, the page without its query or hash, no IP address', async () => {
     const bucket = bucketName('hardening-stored');
-    const page = await openRealPage({ config: { policy, language: 'en', endpoint: faultyEndpoint(bucket) }, suffix: '?email=visitor%40example.kz&token=secret#step-2' });
+    const page = await openRealPage({
+      config: { policy, language: 'en', endpoint: faultyEndpoint(bucket) },
+      suffix: '?email=visitor%40example.kz&token=secret#step-2',
+    });
     pages.push(page);
     const consent = await page.kelisim.rejectAll();
     await waitFor(async () => (await receiptsOf(consent!.id)).length === 2, 8000, 'the receipts');
     const stored = await receiptsOf(consent!.id);
     for (const receipt of stored) {
-      expect(Object.keys(receipt).sort()).to.deep.equal(['at', 'categories', 'client', 'consentId', 'eventId', 'ip', 'lang', 'method', 'noticeShownAt', 'page', 'policyVersion', 'receivedAt', 'seq', 'subject', 'textsHash', 'type', 'uiVersion']);
+      expect(Object.keys(receipt).sort()).to.deep.equal([
+        'at',
+        'categories',
+        'client',
+        'consentId',
+        'eventId',
+        'ip',
+        'lang',
+        'method',
+        'noticeShownAt',
+        'page',
+        'policyVersion',
+        'receivedAt',
+        'seq',
+        'subject',
+        'textsHash',
+        'type',
+        'uiVersion',
+      ]);
       expect(receipt.page).to.equal(page.url);
       expect(receipt.ip, 'no address without STORE_IP=1').to.equal(null);
     }
@@ -178,12 +233,16 @@ describe('a flaky network, against the real collector', function () {
     pages.push(page);
     const root = await view(page);
     root.querySelector<HTMLButtonElement>('[part~="accept-all"]')!.click();
-    const transportErrors = () => page.window.__events.filter((e) => e.type === 'kelisim:error' && (e.detail as { code: string }).code === 'transport');
+    const transportErrors = () =>
+      page.window.__events.filter((e) => e.type === 'kelisim:error' && (e.detail as { code: string }).code === 'transport');
     await waitFor(() => transportErrors().length >= 1, 6000, 'the transport error');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const { requests } = await faultLog(bucket);
     expect(requests.length, 'requests').to.be.at.least(1);
-    expect(requests.every((entry) => entry.status === 403), JSON.stringify(requests.map((e) => e.status))).to.equal(true);
+    expect(
+      requests.every((entry) => entry.status === 403),
+      JSON.stringify(requests.map((e) => e.status)),
+    ).to.equal(true);
     expect(transportErrors(), 'one report per refused batch: dropped, not retried').to.have.length(requests.length);
     expect((transportErrors()[0]!.detail as { message: string }).message).to.include('HTTP 403');
     const ids = requests.flatMap((entry) => entry.consentIds);

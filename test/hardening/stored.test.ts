@@ -31,11 +31,21 @@ const validRecord: fc.Arbitrary<ConsentRecord> = fc
   .record({
     id: fc.uuid({ version: 4 }),
     policyVersion: fc.oneof(fc.constantFrom('2026-06-01', ...TEXT_PAYLOADS), fc.string({ minLength: 1, maxLength: 100 })),
-    categories: fc.dictionary(fc.stringMatching(/^[a-z][\w-]{0,20}$/).filter((id) => !isInherited(id)), fc.boolean(), { maxKeys: 8 }),
+    categories: fc.dictionary(
+      fc.stringMatching(/^[a-z][\w-]{0,20}$/).filter((id) => !isInherited(id)),
+      fc.boolean(),
+      { maxKeys: 8 },
+    ),
     decided: fc.integer({ min: Date.parse('2000-01-01'), max: NOW.getTime() }),
     policyAcceptedBy: fc.constantFrom('button' as const, 'implicit' as const),
     lang: fc.constantFrom('kk' as const, 'ru' as const, 'en' as const),
-    seen: fc.option(fc.record({ version: fc.string({ minLength: 1, maxLength: 100 }), at: fc.integer({ min: Date.parse('2000-01-01'), max: NOW.getTime() }) }), { nil: undefined }),
+    seen: fc.option(
+      fc.record({
+        version: fc.string({ minLength: 1, maxLength: 100 }),
+        at: fc.integer({ min: Date.parse('2000-01-01'), max: NOW.getTime() }),
+      }),
+      { nil: undefined },
+    ),
   })
   .map(({ decided, seen, ...rest }) => {
     const record: ConsentRecord = { v: 1, ...rest, decidedAt: iso(decided), updatedAt: iso(decided) };
@@ -46,27 +56,61 @@ const validRecord: fc.Arbitrary<ConsentRecord> = fc
 /** One field of a valid record made wrong, and the field the reason must name. */
 const brokenField = fc.oneof(
   fc.constantFrom<[string, unknown]>(
-    ['v', 2], ['v', '1'], ['v', null],
-    ['id', 'short'], ['id', '<img src=x onerror=alert(1)>'], ['id', 42], ['id', 'x'.repeat(65)],
-    ['policyVersion', ''], ['policyVersion', 7], ['policyVersion', 'x'.repeat(101)],
-    ['categories', []], ['categories', 'analytics'], ['categories', { analytics: 'yes' }], ['categories', { 'bad id': true }], ['categories', { ['__proto__']: true }],
-    ['decidedAt', '2026-01-01'], ['decidedAt', 'yesterday'], ['decidedAt', 1767225600000], ['decidedAt', '9999-12-31T23:59:59.999Z'],
-    ['updatedAt', null], ['updatedAt', '2026-13-45T99:99:99Z'],
-    ['policyAcceptedBy', 'scroll'], ['lang', 'xx'], ['lang', 'EN'],
-    ['noticeSeen', 'yes'], ['noticeSeen', { version: '1' }], ['noticeSeen', { version: '1', at: 'later' }],
+    ['v', 2],
+    ['v', '1'],
+    ['v', null],
+    ['id', 'short'],
+    ['id', '<img src=x onerror=alert(1)>'],
+    ['id', 42],
+    ['id', 'x'.repeat(65)],
+    ['policyVersion', ''],
+    ['policyVersion', 7],
+    ['policyVersion', 'x'.repeat(101)],
+    ['categories', []],
+    ['categories', 'analytics'],
+    ['categories', { analytics: 'yes' }],
+    ['categories', { 'bad id': true }],
+    ['categories', { ['__proto__']: true }],
+    ['decidedAt', '2026-01-01'],
+    ['decidedAt', 'yesterday'],
+    ['decidedAt', 1767225600000],
+    ['decidedAt', '9999-12-31T23:59:59.999Z'],
+    ['updatedAt', null],
+    ['updatedAt', '2026-13-45T99:99:99Z'],
+    ['policyAcceptedBy', 'scroll'],
+    ['lang', 'xx'],
+    ['lang', 'EN'],
+    ['noticeSeen', 'yes'],
+    ['noticeSeen', { version: '1' }],
+    ['noticeSeen', { version: '1', at: 'later' }],
   ),
   // Future dates, past the allowed clock skew: from a hand-set clock, or written to hold a choice forever.
-  fc.tuple(fc.constantFrom('decidedAt', 'updatedAt'), fc.integer({ min: SKEW + 60_000, max: 50 * 365 * 86_400_000 })).map(([field, ahead]): [string, unknown] => [field, iso(NOW.getTime() + ahead)]),
+  fc
+    .tuple(fc.constantFrom('decidedAt', 'updatedAt'), fc.integer({ min: SKEW + 60_000, max: 50 * 365 * 86_400_000 }))
+    .map(([field, ahead]): [string, unknown] => [field, iso(NOW.getTime() + ahead)]),
 );
 
 /** What other apps, old versions and broken writes leave under our name. */
 const OTHER_APPS = [
-  '1', 'true', 'yes', 'accepted', 'null', '[]', '{}', '""', '0', '-1', 'undefined', 'NaN',
+  '1',
+  'true',
+  'yes',
+  'accepted',
+  'null',
+  '[]',
+  '{}',
+  '""',
+  '0',
+  '-1',
+  'undefined',
+  'NaN',
   '{"necessary":true,"analytics":true}',
   'isIABGlobal=false&datestamp=Mon+Nov+24+2026&version=6.30.0&consentId=abc&interactionCount=1&groups=C0001%3A1%2CC0002%3A0',
   'consentid:ZnVuY3Rpb24,consent:yes,action:yes,necessary:yes,analytics:no',
   'eyJhbGciOiJIUzI1NiJ9.eyJjb25zZW50Ijp0cnVlfQ.c2lnbmF0dXJl',
-  '{"v":1}', '{"v":1,"id":null}', `{"v":1,"__proto__":{"polluted":1}}`,
+  '{"v":1}',
+  '{"v":1,"id":null}',
+  `{"v":1,"__proto__":{"polluted":1}}`,
   ...TEXT_PAYLOADS,
 ];
 
@@ -86,8 +130,12 @@ const rawValue = fc.oneof(
 
 // The figures of this file, once every describe block has run.
 after(() => {
-  console.log(`kelisim hardening | stored values in the page: ${figures.parsed} through parseRecord, ${figures.cookies} through the cookie reader, ${figures.localStorage} through localStorage, ${figures.queues} receipt queues; seed ${seed}`);
-  console.log(`kelisim hardening | stored values through full page loads: ${figures.loads}; page errors: ${figures.pageErrors}; payloads executed: ${figures.executed}`);
+  console.log(
+    `kelisim hardening | stored values in the page: ${figures.parsed} through parseRecord, ${figures.cookies} through the cookie reader, ${figures.localStorage} through localStorage, ${figures.queues} receipt queues; seed ${seed}`,
+  );
+  console.log(
+    `kelisim hardening | stored values through full page loads: ${figures.loads}; page errors: ${figures.pageErrors}; payloads executed: ${figures.executed}`,
+  );
 });
 
 describe('hostile stored values, in the page', () => {
@@ -95,12 +143,29 @@ describe('hostile stored values, in the page', () => {
 
   it('a valid record is read back exactly, with any unknown fields a later version may add', async () => {
     await check(
-      fc.property(validRecord, fc.dictionary(fc.stringMatching(/^[a-z]\w{0,10}$/).filter((k) => !isInherited(k) && !(k in { v: 1, id: 1, lang: 1, categories: 1, noticeSeen: 1, policyVersion: 1, decidedAt: 1, updatedAt: 1, policyAcceptedBy: 1 })), hostileJson, { maxKeys: 3 }), (record, extra) => {
-        figures.parsed++;
-        const { record: read, problem } = parseRecord(JSON.stringify({ ...extra, ...record }), NOW);
-        expect(problem).to.equal(undefined);
-        for (const key of Object.keys(record) as Array<keyof ConsentRecord>) expect(read?.[key], key).to.deep.equal(record[key]);
-      }),
+      fc.property(
+        validRecord,
+        fc.dictionary(
+          fc
+            .stringMatching(/^[a-z]\w{0,10}$/)
+            .filter(
+              (k) =>
+                !isInherited(k) &&
+                !(
+                  k in
+                  { v: 1, id: 1, lang: 1, categories: 1, noticeSeen: 1, policyVersion: 1, decidedAt: 1, updatedAt: 1, policyAcceptedBy: 1 }
+                ),
+            ),
+          hostileJson,
+          { maxKeys: 3 },
+        ),
+        (record, extra) => {
+          figures.parsed++;
+          const { record: read, problem } = parseRecord(JSON.stringify({ ...extra, ...record }), NOW);
+          expect(problem).to.equal(undefined);
+          for (const key of Object.keys(record) as Array<keyof ConsentRecord>) expect(read?.[key], key).to.deep.equal(record[key]);
+        },
+      ),
       { numRuns: 1000, seed },
     );
   });
@@ -157,15 +222,22 @@ describe('hostile stored values, in the page', () => {
   it('the real cookie reader: any cookie value, broken URI encoding included, reads without throwing', async () => {
     const cookieOctets = fc.string({ unit: fc.constantFrom(...'%{}[]":,.-_=+/ aZ09\'<>!#$&()*@\\^`|~'.split('')), maxLength: 60 });
     await check(
-      fc.property(fc.oneof(cookieOctets, rawValue.map((raw) => encodeURIComponent(raw).slice(0, 3800)), fc.constantFrom('%', '%E0%A4%A', '%zz', '%%7B', '%7B%22v%22%3A1%2C', '%C0%AF', '%ED%A0%80')), (value) => {
-        figures.cookies++;
-        document.cookie = `kelisim_consent=${value}; path=/`;
-        const store = openStore('cookie', COOKIE);
-        expect(store.kind).to.equal('cookie');
-        const raw = store.read();
-        const { record, problem } = parseRecord(raw, NOW);
-        if (!record && raw) expect(problem?.code).to.equal('storage');
-      }),
+      fc.property(
+        fc.oneof(
+          cookieOctets,
+          rawValue.map((raw) => encodeURIComponent(raw).slice(0, 3800)),
+          fc.constantFrom('%', '%E0%A4%A', '%zz', '%%7B', '%7B%22v%22%3A1%2C', '%C0%AF', '%ED%A0%80'),
+        ),
+        (value) => {
+          figures.cookies++;
+          document.cookie = `kelisim_consent=${value}; path=/`;
+          const store = openStore('cookie', COOKIE);
+          expect(store.kind).to.equal('cookie');
+          const raw = store.read();
+          const { record, problem } = parseRecord(raw, NOW);
+          if (!record && raw) expect(problem?.code).to.equal('storage');
+        },
+      ),
       { numRuns: 600, seed },
     );
   });
@@ -188,20 +260,35 @@ describe('hostile stored values, in the page', () => {
 describe('a hostile receipts queue (localStorage kelisim_consent_queue), in the page', () => {
   afterEach(clearStorage);
 
-  it('any queue at all: reading it never throws, and only the widget\'s own kind of event is kept', async () => {
+  it("any queue at all: reading it never throws, and only the widget's own kind of event is kept", async () => {
     const queue = fc.oneof(
       hostileJson.map((value) => JSON.stringify(value) ?? ''),
       fc.array(hostileJson, { maxLength: 6 }).map((events) => JSON.stringify({ events, dropped: 0 })),
       fc.tuple(fc.array(hostileJson, { maxLength: 4 }), hostileJson).map(([events, dropped]) => JSON.stringify({ events, dropped })),
-      fc.constantFrom('{"events":[null]}', '{"events":[1,"x",[],{}]}', '{"events":"x","dropped":"lots"}', 'null', '[]', '{"events', ...OTHER_APPS),
+      fc.constantFrom(
+        '{"events":[null]}',
+        '{"events":[1,"x",[],{}]}',
+        '{"events":"x","dropped":"lots"}',
+        'null',
+        '[]',
+        '{"events',
+        ...OTHER_APPS,
+      ),
     );
     await check(
       fc.property(queue, (raw) => {
         figures.queues++;
         localStorage.setItem('hardening_queue', raw);
-        const transport = new Transport({ endpoint: 'https://collector.invalid/v1/events', queueKey: 'hardening_queue', onError: () => {} });
+        const transport = new Transport({
+          endpoint: 'https://collector.invalid/v1/events',
+          queueKey: 'hardening_queue',
+          onError: () => {},
+        });
         const pending = transport.pending();
-        expect(pending.every((event) => typeof event === 'object' && event !== null && typeof event.eventId === 'string'), JSON.stringify(pending).slice(0, 200)).to.equal(true);
+        expect(
+          pending.every((event) => typeof event === 'object' && event !== null && typeof event.eventId === 'string'),
+          JSON.stringify(pending).slice(0, 200),
+        ).to.equal(true);
       }),
       { numRuns: 1500, seed },
     );
@@ -218,11 +305,31 @@ describe('a hostile receipts queue through the real loader and the real collecto
   });
 
   /** An event an earlier page of this site left undelivered: must still arrive. */
-  const leftover = () => ({ eventId: crypto.randomUUID(), type: 'banner.shown', consentId: crypto.randomUUID(), policyVersion: '2026-06-01', categories: { necessary: true }, lang: 'en', at: new Date(Date.now() - 60_000).toISOString(), page: `${location.origin}/earlier`, client: 'kelisim/1.0.0' });
+  const leftover = () => ({
+    eventId: crypto.randomUUID(),
+    type: 'banner.shown',
+    consentId: crypto.randomUUID(),
+    policyVersion: '2026-06-01',
+    categories: { necessary: true },
+    lang: 'en',
+    at: new Date(Date.now() - 60_000).toISOString(),
+    page: `${location.origin}/earlier`,
+    client: 'kelisim/1.0.0',
+  });
   const cases: Array<[string, (earlier: object) => string]> = [
     ['null among the events', (earlier) => JSON.stringify({ events: [null, earlier], dropped: 0 })],
-    ['numbers, strings, lists and empty objects among the events', (earlier) => JSON.stringify({ events: [1, 'x', [], {}, earlier], dropped: 'lots' })],
-    ["another version's or another app's event, batched with ours", (earlier) => JSON.stringify({ events: [{ eventId: 'not-a-uuid', type: 'consent.maybe' }, earlier, { ...earlier, eventId: crypto.randomUUID(), futureField: 1 }], dropped: 0 })],
+    [
+      'numbers, strings, lists and empty objects among the events',
+      (earlier) => JSON.stringify({ events: [1, 'x', [], {}, earlier], dropped: 'lots' }),
+    ],
+    [
+      "another version's or another app's event, batched with ours",
+      (earlier) =>
+        JSON.stringify({
+          events: [{ eventId: 'not-a-uuid', type: 'consent.maybe' }, earlier, { ...earlier, eventId: crypto.randomUUID(), futureField: 1 }],
+          dropped: 0,
+        }),
+    ],
   ];
 
   for (const [what, queue] of cases) {
@@ -238,7 +345,11 @@ describe('a hostile receipts queue through the real loader and the real collecto
       root.querySelector<HTMLButtonElement>('[part~="accept-all"]')!.click();
       await waitFor(() => page!.kelisim.getConsent() !== null, 3000, 'the decision');
       const { id } = page.kelisim.getConsent()!;
-      await waitFor(async () => (await receiptsOf(id)).length === 2 && (await receiptsOf(earlier.consentId)).length === 1, 10_000, 'our events at the collector');
+      await waitFor(
+        async () => (await receiptsOf(id)).length === 2 && (await receiptsOf(earlier.consentId)).length === 1,
+        10_000,
+        'our events at the collector',
+      );
       expect((await receiptsOf(id)).map((r) => r.type).sort()).to.deep.equal(['banner.shown', 'consent.given']);
       await waitFor(() => !(localStorage.getItem('kelisim_consent_queue') ?? '').includes('eventId'), 5000, 'the queue to empty');
       figures.pageErrors += page.window.__pageErrors.length;
@@ -256,7 +367,17 @@ describe('hostile stored values through the real loader', () => {
 
   const LISTEN = `window.__pageErrors = []; addEventListener('error', (e) => __pageErrors.push(String(e.message))); addEventListener('unhandledrejection', (e) => __pageErrors.push(String(e.reason)));`;
   const valid = (over: Record<string, unknown> = {}) =>
-    JSON.stringify({ v: 1, id: crypto.randomUUID(), policyVersion: '2026-06-01', categories: { necessary: true, analytics: true }, decidedAt: iso(Date.now() - 86_400_000), updatedAt: iso(Date.now() - 86_400_000), policyAcceptedBy: 'button', lang: 'en', ...over });
+    JSON.stringify({
+      v: 1,
+      id: crypto.randomUUID(),
+      policyVersion: '2026-06-01',
+      categories: { necessary: true, analytics: true },
+      decidedAt: iso(Date.now() - 86_400_000),
+      updatedAt: iso(Date.now() - 86_400_000),
+      policyAcceptedBy: 'button',
+      lang: 'en',
+      ...over,
+    });
 
   /** [what, the value as stored, where] — all of them must ask again. */
   const asked: Array<[string, string, 'cookie' | 'localStorage']> = [
@@ -294,16 +415,30 @@ describe('hostile stored values through the real loader', () => {
       const { view, consent } = await page.kelisim.ready;
       expect(view).to.equal('banner');
       expect(consent).to.equal(null);
-      const errors = page.window.__events.filter((e) => e.type === 'kelisim:error').map((e) => e.detail as { code: string; message: string });
+      const errors = page.window.__events
+        .filter((e) => e.type === 'kelisim:error')
+        .map((e) => e.detail as { code: string; message: string });
       expect(errors.map((e) => e.code)).to.deep.equal(['storage']);
       expect(errors[0]!.message).to.match(/^stored consent ignored: /);
       // Asked again, and the answer replaces what was there.
       let root: ShadowRoot | null | undefined;
-      await waitFor(() => !!(root = page!.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector('[part~="reject-all"]'), 4000, 'the banner');
+      await waitFor(
+        () => !!(root = page!.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector('[part~="reject-all"]'),
+        4000,
+        'the banner',
+      );
       expect(markupInjected(root!)).to.deep.equal([]);
       root!.querySelector<HTMLButtonElement>('[part~="reject-all"]')!.click();
       await waitFor(() => page!.kelisim.getConsent() !== null, 2000, 'the decision');
-      const stored = where === 'cookie' ? decodeURIComponent(page.document.cookie.split('; ').find((p) => p.startsWith('kelisim_consent='))!.slice(16)) : localStorage.getItem('kelisim_consent')!;
+      const stored =
+        where === 'cookie'
+          ? decodeURIComponent(
+              page.document.cookie
+                .split('; ')
+                .find((p) => p.startsWith('kelisim_consent='))!
+                .slice(16),
+            )
+          : localStorage.getItem('kelisim_consent')!;
       expect(parseRecord(stored, new Date()).record?.id).to.equal(page.kelisim.getConsent()!.id);
       const pageErrors = (page.window as unknown as { __pageErrors: string[] }).__pageErrors;
       figures.pageErrors += pageErrors.length;
@@ -314,17 +449,26 @@ describe('hostile stored values through the real loader', () => {
   }
 
   it('a valid record with a pollution attempt and markup in its policy version: read, nothing polluted, the notice shows text', async () => {
-    const raw = valid({ policyVersion: TEXT_PAYLOADS[0] }).replace('{', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},');
+    const raw = valid({ policyVersion: TEXT_PAYLOADS[0] }).replace(
+      '{',
+      '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},',
+    );
     store(raw, 'localStorage');
     figures.loads++;
     page = await openPage({ config: { policy: { version: '2026-06-01' }, storage: 'localStorage', language: 'en' }, before: LISTEN });
     const { view, consent } = await page.kelisim.ready;
     expect(view).to.equal('notice');
     expect(consent?.policyVersion).to.equal(TEXT_PAYLOADS[0]);
-    expect(new (page.window as unknown as { Object: ObjectConstructor }).Object() as Record<string, unknown>).not.to.have.property('polluted');
+    expect(new (page.window as unknown as { Object: ObjectConstructor }).Object() as Record<string, unknown>).not.to.have.property(
+      'polluted',
+    );
     expect(Object.hasOwn(consent!, '__proto__') || Object.hasOwn(consent!, 'constructor')).to.equal(false);
     let root: ShadowRoot | null | undefined;
-    await waitFor(() => !!(root = page!.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector('[part~="notice"]'), 4000, 'the notice');
+    await waitFor(
+      () => !!(root = page!.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector('[part~="notice"]'),
+      4000,
+      'the notice',
+    );
     expect(markupInjected(root!)).to.deep.equal([]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     figures.executed += payloadsRun(page.window, window);

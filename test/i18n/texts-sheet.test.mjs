@@ -13,7 +13,15 @@ test('docs/texts.md is what `npm run texts` writes from src/i18n', async () => {
 
 test('the sheet has every key of every language, with its placeholders visible', async () => {
   const sheet = await renderSheet();
-  for (const key of ['bannerIntro', 'operatorBin', 'bannerConfirm', 'bannerTerm', 'noticeImplicitPassed', 'category.partners.description', 'servicesTitle']) {
+  for (const key of [
+    'bannerIntro',
+    'operatorBin',
+    'bannerConfirm',
+    'bannerTerm',
+    'noticeImplicitPassed',
+    'category.partners.description',
+    'servicesTitle',
+  ]) {
     assert.match(sheet, new RegExp(`### \`${key.replace('.', '\\.')}\``), key);
   }
   assert.match(sheet, /\| kk \| `\{controller\}` дербес деректеріңізді өңдейді\./);

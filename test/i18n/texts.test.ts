@@ -18,15 +18,22 @@ const isPlural = (key: string): boolean => /^(days|months)_/.test(key);
 const isCountry = (key: string): boolean => key.startsWith('country.');
 const keysOf = (texts: Texts): TextKey[] => Object.keys(texts) as TextKey[];
 const all = (texts: Texts): string => Object.values(texts).join('\n');
-const placeholders = (text: string): string[] =>
-  [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
 describe('i18n texts', () => {
   const reference = keysOf(en).filter((key) => !isPlural(key) && !isCountry(key));
 
   it('English, the reference, is complete', () => {
     // Spot checks (tsc checks the rest), so an empty reference cannot pass everything below.
-    expect(reference).to.include.members(['bannerIntro', 'bannerConfirm', 'bannerTerm', 'withdrawDone', 'noticeImplicit', 'noticeImplicitPassed', 'category.partners.description']);
+    expect(reference).to.include.members([
+      'bannerIntro',
+      'bannerConfirm',
+      'bannerTerm',
+      'withdrawDone',
+      'noticeImplicit',
+      'noticeImplicitPassed',
+      'category.partners.description',
+    ]);
   });
 
   for (const [lang, texts] of languages) {
@@ -127,28 +134,47 @@ describe('what the texts say, against the policy', () => {
   });
 
   it('sharing: as the law allows (4.1), with Partners across borders on consent (4.2), never correspondence (4.3)', () => {
-    expect(en.summarySharing).to.include('in the cases and manner that Kazakh law provides').and.include('With your consent').and.include('across borders');
+    expect(en.summarySharing)
+      .to.include('in the cases and manner that Kazakh law provides')
+      .and.include('With your consent')
+      .and.include('across borders');
     expect(en.summarySharing).to.include('information about your correspondence');
-    expect(ru.summarySharing).to.include('в порядке и случаях, предусмотренных законодательством').and.include('трансграничная передача').and.include('информацию о вашей переписке');
-    expect(kk.summarySharing).to.include('заңнамасында көзделген тәртіпте және жағдайларда').and.include('трансшекаралық беру').and.include('хат алмасуыңыз жөніндегі ақпаратты');
-    for (const texts of [kk, ru, en]) expect(texts.summarySharing).not.to.match(/only if you allow|только с вашего разрешения|тек сіз рұқсат берсеңіз/);
+    expect(ru.summarySharing)
+      .to.include('в порядке и случаях, предусмотренных законодательством')
+      .and.include('трансграничная передача')
+      .and.include('информацию о вашей переписке');
+    expect(kk.summarySharing)
+      .to.include('заңнамасында көзделген тәртіпте және жағдайларда')
+      .and.include('трансшекаралық беру')
+      .and.include('хат алмасуыңыз жөніндегі ақпаратты');
+    for (const texts of [kk, ru, en])
+      expect(texts.summarySharing).not.to.match(/only if you allow|только с вашего разрешения|тек сіз рұқсат берсеңіз/);
   });
 
   it('why: quality and new services only with consent, after what is always done', () => {
-    const after = (text: string, first: string, then: string) => expect(text.indexOf(then)).to.be.greaterThan(text.indexOf(first)).and.greaterThan(-1);
+    const after = (text: string, first: string, then: string) =>
+      expect(text.indexOf(then)).to.be.greaterThan(text.indexOf(first)).and.greaterThan(-1);
     after(en.summaryWhy, 'Only with your consent', 'improve their quality');
     after(ru.summaryWhy, 'Только с вашего согласия', 'повышать их качество');
     after(kk.summaryWhy, 'Тек сіздің келісіміңізбен', 'сапасын арттыру');
   });
 
   it('where: the Company’s own storage in Kazakhstan, services abroad as cross-border', () => {
-    expect(en.summaryWhere).to.match(/^The Company stores .* in the Republic of Kazakhstan/).and.include('cross-border transfer');
-    expect(ru.summaryWhere).to.match(/^Компания хранит .* Республики Казахстан/).and.include('трансграничная передача');
-    expect(kk.summaryWhere).to.match(/^Компания .* Қазақстан Республикасының аумағында/).and.include('трансшекаралық беру');
+    expect(en.summaryWhere)
+      .to.match(/^The Company stores .* in the Republic of Kazakhstan/)
+      .and.include('cross-border transfer');
+    expect(ru.summaryWhere)
+      .to.match(/^Компания хранит .* Республики Казахстан/)
+      .and.include('трансграничная передача');
+    expect(kk.summaryWhere)
+      .to.match(/^Компания .* Қазақстан Республикасының аумағында/)
+      .and.include('трансшекаралық беру');
   });
 
   it('rights: access, correction, blocking and deletion (Art. 24) beside withdrawal (2.5)', () => {
-    expect(en.summaryRights).to.include('information about your personal data').and.match(/correct, complete, block or delete/);
+    expect(en.summaryRights)
+      .to.include('information about your personal data')
+      .and.match(/correct, complete, block or delete/);
     expect(ru.summaryRights).to.include('изменения и дополнения, блокирования и уничтожения');
     expect(kk.summaryRights).to.include('өзгертуді және толықтыруды, бұғаттауды және жоюды');
   });
@@ -194,7 +220,10 @@ describe('what the texts say, against the policy', () => {
   });
 
   it('the first layer: accept all includes Partners abroad; any button is recorded with these words', () => {
-    expect(en.bannerAcceptAll).to.include('every optional purpose').and.include('Partners').and.include('abroad too (cross-border transfer)');
+    expect(en.bannerAcceptAll)
+      .to.include('every optional purpose')
+      .and.include('Partners')
+      .and.include('abroad too (cross-border transfer)');
     expect(ru.bannerAcceptAll).to.include('все необязательные цели').and.include('за рубеж (трансграничная передача)');
     expect(kk.bannerAcceptAll).to.include('міндетті емес барлық мақсатты').and.include('шет елдерге де беруді (трансшекаралық беру)');
     expect(en.bannerConfirm).to.include('any of the three buttons').and.include('recorded with these words');

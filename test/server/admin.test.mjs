@@ -5,7 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, adminGet, makeEvent, makeEvents, postEvents, receiptsOf, sleep, startCollector, storeKinds, withCollector } from './harness.mjs';
+import {
+  ADMIN_TOKEN,
+  adminGet,
+  makeEvent,
+  makeEvents,
+  postEvents,
+  receiptsOf,
+  sleep,
+  startCollector,
+  storeKinds,
+  withCollector,
+} from './harness.mjs';
 
 const ADMIN_PATHS = [`/v1/consents/${'3f1c0000-0000-4000-8000-000000000000'}`, '/v1/export.csv', '/v1/receipts'];
 
@@ -21,12 +32,12 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   assert.equal(field + row.join(''), '', 'the CSV ends with CRLF');
@@ -59,7 +70,7 @@ for (const kind of storeKinds()) {
       });
     }
 
-    it('GET /v1/consents/:id lists one browser\'s receipts oldest first, by the client\'s time', async () => {
+    it("GET /v1/consents/:id lists one browser's receipts oldest first, by the client's time", async () => {
       const consentId = crypto.randomUUID();
       const at = (minute) => `2026-11-24T10:0${minute}:00.000Z`;
       const events = [2, 0, 1].map((minute) => makeEvent({ consentId, at: at(minute) }));
@@ -70,7 +81,10 @@ for (const kind of storeKinds()) {
       assert.equal(response.headers.get('cache-control'), 'no-store');
       const body = await response.json();
       assert.equal(body.consentId, consentId);
-      assert.deepEqual(body.receipts.map((r) => r.at), [at(0), at(1), at(2)]);
+      assert.deepEqual(
+        body.receipts.map((r) => r.at),
+        [at(0), at(1), at(2)],
+      );
       assert.ok(body.receipts.every((r) => r.consentId === consentId));
     });
 
@@ -95,8 +109,23 @@ for (const kind of storeKinds()) {
       assert.ok(text.includes('"v2, ""revised""\nline two"'), 'comma, quotes and newline quoted, quotes doubled');
       const [header, ...rows] = parseCsv(text);
       assert.deepEqual(header, [
-        'seq', 'eventId', 'type', 'consentId', 'policyVersion', 'categories', 'method', 'lang', 'at', 'page',
-        'client', 'textsHash', 'uiVersion', 'subject', 'noticeShownAt', 'receivedAt', 'ip',
+        'seq',
+        'eventId',
+        'type',
+        'consentId',
+        'policyVersion',
+        'categories',
+        'method',
+        'lang',
+        'at',
+        'page',
+        'client',
+        'textsHash',
+        'uiVersion',
+        'subject',
+        'noticeShownAt',
+        'receivedAt',
+        'ip',
       ]);
       const column = (name) => header.indexOf(name);
       const row = rows.find((r) => r[column('eventId')] === awkward.eventId);
@@ -110,7 +139,7 @@ for (const kind of storeKinds()) {
       assert.ok(rows.some((r) => r[column('eventId')] === plain.eventId));
     });
 
-    it('GET /v1/export.csv?from=&to= filters by the server\'s receive time', async () => {
+    it("GET /v1/export.csv?from=&to= filters by the server's receive time", async () => {
       const early = makeEvents(2);
       await postEvents(collector.url, early);
       await sleep(30);
@@ -136,7 +165,10 @@ for (const kind of storeKinds()) {
 
       const today = from.slice(0, 10);
       const wholeDay = await exported(`from=${today}&to=${today}`);
-      assert.ok([...early, ...late, ...later].every((e) => wholeDay.has(e.eventId)), 'a date means the whole UTC day');
+      assert.ok(
+        [...early, ...late, ...later].every((e) => wholeDay.has(e.eventId)),
+        'a date means the whole UTC day',
+      );
       assert.equal((await exported('to=2000-01-01')).size, 0);
     });
 
@@ -159,9 +191,15 @@ for (const kind of storeKinds()) {
       const events = makeEvents(4);
       await postEvents(collector.url, events);
       const fresh = await (await adminGet(collector.url, `/v1/receipts?after=${first.next}&limit=3`)).json();
-      assert.deepEqual(fresh.receipts.map((r) => r.eventId), events.slice(0, 3).map((e) => e.eventId));
+      assert.deepEqual(
+        fresh.receipts.map((r) => r.eventId),
+        events.slice(0, 3).map((e) => e.eventId),
+      );
       const rest = await (await adminGet(collector.url, `/v1/receipts?after=${fresh.next}`)).json();
-      assert.deepEqual(rest.receipts.map((r) => r.eventId), [events[3].eventId]);
+      assert.deepEqual(
+        rest.receipts.map((r) => r.eventId),
+        [events[3].eventId],
+      );
     });
 
     it('GET /v1/receipts: 400 for a bad cursor or limit', async () => {

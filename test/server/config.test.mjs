@@ -47,7 +47,16 @@ describe('readConfig', () => {
     assert.equal(readConfig({ KELISIM_TIME_ZONE: 'Europe/Berlin' }).timeZone, 'Europe/Berlin');
   });
 
-  for (const [name, value] of [['PORT', 'eighty'], ['PORT', '70000'], ['KELISIM_RATE_LIMIT', '-5'], ['ALLOWED_ORIGINS', 'edunavigator.kz'], ['ALLOWED_ORIGINS', 'https://a.kz/path'], ['KELISIM_RETENTION_DAYS', 'forever'], ['KELISIM_RETENTION_DAYS', '-1'], ['KELISIM_TIME_ZONE', 'Almaty']]) {
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['KELISIM_RATE_LIMIT', '-5'],
+    ['ALLOWED_ORIGINS', 'edunavigator.kz'],
+    ['ALLOWED_ORIGINS', 'https://a.kz/path'],
+    ['KELISIM_RETENTION_DAYS', 'forever'],
+    ['KELISIM_RETENTION_DAYS', '-1'],
+    ['KELISIM_TIME_ZONE', 'Almaty'],
+  ]) {
     it(`throws naming ${name} for "${value}"`, () => {
       assert.throws(() => readConfig({ [name]: value }), new RegExp(`^Error: ${name}: `));
     });
@@ -91,7 +100,9 @@ describe('days in a time zone', () => {
     assert.equal(startOfDay('2026-03-30', 'Europe/Berlin').toISOString(), '2026-03-29T22:00:00.000Z');
     const spans = (/** @type {string} */ from, /** @type {string} */ to, /** @type {string} */ zone) =>
       daySpans(new Date(from), new Date(to), zone).map((s) => [s.from.toISOString(), s.to.toISOString(), s.offsetMinutes]);
-    assert.deepEqual(spans('2026-01-01T00:00:00Z', '2026-12-01T00:00:00Z', 'Asia/Almaty'), [['2026-01-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 300]]);
+    assert.deepEqual(spans('2026-01-01T00:00:00Z', '2026-12-01T00:00:00Z', 'Asia/Almaty'), [
+      ['2026-01-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 300],
+    ]);
     assert.deepEqual(spans('2024-02-20T00:00:00Z', '2024-03-10T00:00:00Z', 'Asia/Almaty'), [
       ['2024-02-20T00:00:00.000Z', '2024-02-29T18:00:00.000Z', 360],
       ['2024-02-29T18:00:00.000Z', '2024-03-10T00:00:00.000Z', 300],
@@ -105,7 +116,10 @@ describe('days in a time zone', () => {
 
 describe('origins', () => {
   it('parses a comma-separated list into origins; * only when written', () => {
-    assert.deepEqual(parseAllowedOrigins(' https://edunavigator.kz , http://localhost:8787/ '), ['https://edunavigator.kz', 'http://localhost:8787']);
+    assert.deepEqual(parseAllowedOrigins(' https://edunavigator.kz , http://localhost:8787/ '), [
+      'https://edunavigator.kz',
+      'http://localhost:8787',
+    ]);
     assert.deepEqual(parseAllowedOrigins(''), []);
     const listed = originPolicy(parseAllowedOrigins('https://edunavigator.kz'));
     assert.equal(listed.allows('https://edunavigator.kz'), true);

@@ -32,7 +32,14 @@ describe('GET /console', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "form-action 'none'"]) assert.ok(csp.includes(directive), directive);
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ])
+      assert.ok(csp.includes(directive), directive);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     const html = await response.text();
@@ -64,7 +71,8 @@ describe('GET /console', () => {
   it('its scripts load only its own modules, by relative address', async () => {
     for (const name of Object.keys(CONSOLE_FILES).filter((n) => n.endsWith('.js'))) {
       const text = await readFile(new URL(`../../server/console/${name}`, import.meta.url), 'utf8');
-      for (const [, specifier] of text.matchAll(/^import .* from '([^']+)';$/gm)) assert.match(specifier, /^\.\/[\w-]+\.js$/, `${name} imports ${specifier}`);
+      for (const [, specifier] of text.matchAll(/^import .* from '([^']+)';$/gm))
+        assert.match(specifier, /^\.\/[\w-]+\.js$/, `${name} imports ${specifier}`);
       assert.doesNotMatch(text, /innerHTML|insertAdjacentHTML|document\.write/, `${name} never builds markup from strings`);
     }
   });

@@ -6,7 +6,18 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { EVENT_TEXTS_HASH, dropReceiptsTable, makeEvent, makeEvents, postEvents, receiptsOf, startCollector, storeKinds, waitForLog, withCollector } from './harness.mjs';
+import {
+  EVENT_TEXTS_HASH,
+  dropReceiptsTable,
+  makeEvent,
+  makeEvents,
+  postEvents,
+  receiptsOf,
+  startCollector,
+  storeKinds,
+  waitForLog,
+  withCollector,
+} from './harness.mjs';
 
 const CLIENTS = 5;
 const EVENTS_PER_CLIENT = 1000;
@@ -45,7 +56,11 @@ for (const kind of storeKinds()) {
           assert.deepEqual(receipts.map((r) => r.eventId).sort(), batch.map((e) => e.eventId).sort());
         }
         // Resending after the crash (the widget's at-least-once retry) doubles nothing.
-        assert.deepEqual(await (await postEvents(url, batches[0])).json(), { accepted: 0, duplicates: 50, missingTexts: [EVENT_TEXTS_HASH] });
+        assert.deepEqual(await (await postEvents(url, batches[0])).json(), {
+          accepted: 0,
+          duplicates: 50,
+          missingTexts: [EVENT_TEXTS_HASH],
+        });
       });
     });
 

@@ -7,7 +7,19 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../../server/store/index.mjs';
-import { adminGet, adminRequest, makeEvent, makeEvents, postEvents, postTexts, receiptsOf, startCollector, storeKinds, waitForLog, withCollector } from './harness.mjs';
+import {
+  adminGet,
+  adminRequest,
+  makeEvent,
+  makeEvents,
+  postEvents,
+  postTexts,
+  receiptsOf,
+  startCollector,
+  storeKinds,
+  waitForLog,
+  withCollector,
+} from './harness.mjs';
 
 /** @param {string} text */
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
@@ -27,7 +39,7 @@ for (const kind of storeKinds()) {
       await target?.dispose();
     });
 
-    it('erases one browser\'s receipts, keeps everyone else\'s, and answers with the erasure record', async () => {
+    it("erases one browser's receipts, keeps everyone else's, and answers with the erasure record", async () => {
       const erased = makeEvents(4);
       const kept = makeEvents(2);
       await postEvents(collector.url, [...erased, ...kept]);
@@ -96,7 +108,10 @@ for (const kind of storeKinds()) {
         await store.insertBatch(old, new Date(Date.now() - 31 * day), null);
         await store.insertBatch(edge, new Date(Date.now() - 29 * day), null);
         await store.insertBatch(recent, new Date(), null);
-        await store.insertTexts({ textsHash: sha256(texts.join('\n')), texts, lang: 'en', uiVersion: '1' }, new Date(Date.now() - 400 * day));
+        await store.insertTexts(
+          { textsHash: sha256(texts.join('\n')), texts, lang: 'en', uiVersion: '1' },
+          new Date(Date.now() - 400 * day),
+        );
       } finally {
         await store.close();
       }
@@ -108,7 +123,11 @@ for (const kind of storeKinds()) {
         assert.deepEqual(await receiptsOf(collector.url, old[0].consentId), []);
         assert.equal((await receiptsOf(collector.url, edge[0].consentId)).length, 1);
         assert.equal((await receiptsOf(collector.url, recent[0].consentId)).length, 2);
-        assert.deepEqual((await (await postEvents(collector.url, [makeEvent({ textsHash: sha256(texts.join('\n')) })])).json()).missingTexts, [], 'words are kept');
+        assert.deepEqual(
+          (await (await postEvents(collector.url, [makeEvent({ textsHash: sha256(texts.join('\n')) })])).json()).missingTexts,
+          [],
+          'words are kept',
+        );
       });
       // Without the setting nothing is deleted.
       await withCollector(target, {}, async (collector) => {

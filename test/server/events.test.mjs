@@ -5,7 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EVENT_TEXTS_HASH, makeEvent, makeEvents, postEvents, receiptsOf, startCollector, storeKinds, waitForLog, withCollector } from './harness.mjs';
+import {
+  EVENT_TEXTS_HASH,
+  makeEvent,
+  makeEvents,
+  postEvents,
+  receiptsOf,
+  startCollector,
+  storeKinds,
+  waitForLog,
+  withCollector,
+} from './harness.mjs';
 
 const SITE = 'https://edunavigator.kz';
 const OTHER_SITE = 'https://other.example';
@@ -42,7 +52,19 @@ for (const kind of storeKinds()) {
       assert.equal(receipts.length, 3);
       const stored = receipts.find((r) => r.eventId === events[1].eventId);
       assert.ok(stored, 'the second event is stored');
-      for (const field of ['type', 'consentId', 'policyVersion', 'categories', 'method', 'lang', 'at', 'page', 'client', 'textsHash', 'uiVersion']) {
+      for (const field of [
+        'type',
+        'consentId',
+        'policyVersion',
+        'categories',
+        'method',
+        'lang',
+        'at',
+        'page',
+        'client',
+        'textsHash',
+        'uiVersion',
+      ]) {
         assert.deepEqual(stored[field], events[1][field], field);
       }
       const receivedAt = Date.parse(String(stored.receivedAt));
@@ -52,7 +74,14 @@ for (const kind of storeKinds()) {
     });
 
     it('accepts application/json (with a charset) too, and keeps optional fields', async () => {
-      const event = makeEvent({ type: 'banner.shown', method: undefined, textsHash: undefined, uiVersion: undefined, subject: 'minor', lang: 'ru' });
+      const event = makeEvent({
+        type: 'banner.shown',
+        method: undefined,
+        textsHash: undefined,
+        uiVersion: undefined,
+        subject: 'minor',
+        lang: 'ru',
+      });
       const response = await postEvents(collector.url, [event], { contentType: 'application/json; charset=utf-8' });
       assert.equal(response.status, 200);
       const [stored] = await receiptsOf(collector.url, event.consentId);
@@ -70,16 +99,28 @@ for (const kind of storeKinds()) {
 
     it('deduplicates by eventId: a retried batch is counted, not stored again', async () => {
       const events = makeEvents(5);
-      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 5, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(await (await postEvents(collector.url, events)).json(), {
+        accepted: 5,
+        duplicates: 0,
+        missingTexts: [EVENT_TEXTS_HASH],
+      });
       const retry = [...events.slice(3), makeEvent({ consentId: events[0].consentId })];
-      assert.deepEqual(await (await postEvents(collector.url, retry)).json(), { accepted: 1, duplicates: 2, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(await (await postEvents(collector.url, retry)).json(), {
+        accepted: 1,
+        duplicates: 2,
+        missingTexts: [EVENT_TEXTS_HASH],
+      });
       assert.equal((await receiptsOf(collector.url, events[0].consentId)).length, 6);
     });
 
     it('deduplicates within one batch and across letter case of the eventId', async () => {
       const event = makeEvent();
       const upper = { ...event, eventId: event.eventId.toUpperCase() };
-      assert.deepEqual(await (await postEvents(collector.url, [event, event, upper])).json(), { accepted: 1, duplicates: 2, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(await (await postEvents(collector.url, [event, event, upper])).json(), {
+        accepted: 1,
+        duplicates: 2,
+        missingTexts: [EVENT_TEXTS_HASH],
+      });
       assert.equal((await receiptsOf(collector.url, event.consentId)).length, 1);
     });
 
@@ -122,7 +163,13 @@ for (const kind of storeKinds()) {
     it('400 for a missing field and for a field the protocol does not have', async () => {
       const missing = await postEvents(collector.url, [makeEvent(), makeEvent({ lang: undefined })]);
       assert.equal(missing.status, 400);
-      assert.deepEqual(await missing.json(), { statusCode: 400, error: 'Bad Request', event: 1, field: 'lang', message: 'event 1: field "lang" is missing' });
+      assert.deepEqual(await missing.json(), {
+        statusCode: 400,
+        error: 'Bad Request',
+        event: 1,
+        field: 'lang',
+        message: 'event 1: field "lang" is missing',
+      });
 
       const unknown = await postEvents(collector.url, [makeEvent({ textHash: 'ab'.repeat(32) })]);
       assert.equal(unknown.status, 400);
@@ -159,7 +206,11 @@ for (const kind of storeKinds()) {
       assert.deepEqual(await receiptsOf(collector.url, events[0].consentId), []);
 
       const good = events.filter((_, i) => i !== 7);
-      assert.deepEqual(await (await postEvents(collector.url, good)).json(), { accepted: 9, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(await (await postEvents(collector.url, good)).json(), {
+        accepted: 9,
+        duplicates: 0,
+        missingTexts: [EVENT_TEXTS_HASH],
+      });
     });
 
     it('413 past 64 KB; nothing stored', async () => {
@@ -176,7 +227,11 @@ for (const kind of storeKinds()) {
       const events = makeEvents(50, { page: `https://edunavigator.kz/${'p'.repeat(830)}` });
       const size = JSON.stringify({ events }).length;
       assert.ok(size > 60 * 1024 && size < 64 * 1024, `body is ${size} bytes`);
-      assert.deepEqual(await (await postEvents(collector.url, events)).json(), { accepted: 50, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(await (await postEvents(collector.url, events)).json(), {
+        accepted: 50,
+        duplicates: 0,
+        missingTexts: [EVENT_TEXTS_HASH],
+      });
     });
 
     for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html', 'application/xml']) {

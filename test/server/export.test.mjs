@@ -39,9 +39,35 @@ for (const kind of storeKinds()) {
         makeEvent({ consentId, type: 'banner.shown', method: undefined, categories: none, at: at(0), lang: 'ru' }),
         makeEvent({ consentId, type: 'consent.given', method: 'reject-all', categories: none, at: at(1), lang: 'ru' }),
         makeEvent({ consentId, type: 'consent.updated', method: 'custom', categories: some, at: at(2), lang: 'ru', subject: 'minor' }),
-        makeEvent({ consentId, type: 'notice.shown', method: undefined, categories: some, at: at(3), policyVersion: '2026-11-25', textsHash: 'cd'.repeat(32) }),
-        makeEvent({ consentId, type: 'policy.accepted.implicit', method: 'implicit', categories: some, at: at(5), policyVersion: '2026-11-25', textsHash: 'cd'.repeat(32), noticeShownAt: at(3) }),
-        makeEvent({ consentId, type: 'consent.withdrawn', method: 'withdraw', categories: none, at: at(6), policyVersion: '2026-11-25', textsHash: undefined, uiVersion: undefined }),
+        makeEvent({
+          consentId,
+          type: 'notice.shown',
+          method: undefined,
+          categories: some,
+          at: at(3),
+          policyVersion: '2026-11-25',
+          textsHash: 'cd'.repeat(32),
+        }),
+        makeEvent({
+          consentId,
+          type: 'policy.accepted.implicit',
+          method: 'implicit',
+          categories: some,
+          at: at(5),
+          policyVersion: '2026-11-25',
+          textsHash: 'cd'.repeat(32),
+          noticeShownAt: at(3),
+        }),
+        makeEvent({
+          consentId,
+          type: 'consent.withdrawn',
+          method: 'withdraw',
+          categories: none,
+          at: at(6),
+          policyVersion: '2026-11-25',
+          textsHash: undefined,
+          uiVersion: undefined,
+        }),
       ];
       await postEvents(collector.url, [...events].reverse());
       const { response, document } = await exported();
@@ -55,7 +81,10 @@ for (const kind of storeKinds()) {
       assert.deepEqual(record.language.sort(), ['kk', 'ru']);
       assert.equal(record.retention_period, 'P1095D');
       assert.equal(record.pii_principal_is_child, true);
-      assert.deepEqual(record.notices.map((/** @type {any} */ n) => n.notice_id), [events[0].textsHash, 'cd'.repeat(32)]);
+      assert.deepEqual(
+        record.notices.map((/** @type {any} */ n) => n.notice_id),
+        [events[0].textsHash, 'cd'.repeat(32)],
+      );
       assert.deepEqual(record.purposes, [
         { purpose: 'necessary', lawful_basis: null },
         { purpose: 'analytics', lawful_basis: 'dpv:Consent' },
@@ -63,7 +92,12 @@ for (const kind of storeKinds()) {
         { purpose: 'partners', lawful_basis: 'dpv:Consent' },
       ]);
       assert.deepEqual(
-        record.events.map((/** @type {any} */ e) => [e.kelisim.type, e.event_state, e.event_type, e.entity_id === consentId ? 'subject' : e.entity_id]),
+        record.events.map((/** @type {any} */ e) => [
+          e.kelisim.type,
+          e.event_state,
+          e.event_type,
+          e.entity_id === consentId ? 'subject' : e.entity_id,
+        ]),
         [
           ['banner.shown', 'dpv:ConsentRequested', null, 'pii_controller'],
           ['consent.given', 'dpv:ConsentRefused', 'dpv:ExpressedConsent', 'subject'],
@@ -74,11 +108,21 @@ for (const kind of storeKinds()) {
         ],
       );
       const custom = record.events[2];
-      assert.deepEqual(custom.purposes, { necessary: 'dpv:ConsentGiven', analytics: 'dpv:ConsentGiven', marketing: 'dpv:ConsentRefused', partners: 'dpv:ConsentRefused' });
+      assert.deepEqual(custom.purposes, {
+        necessary: 'dpv:ConsentGiven',
+        analytics: 'dpv:ConsentGiven',
+        marketing: 'dpv:ConsentRefused',
+        partners: 'dpv:ConsentRefused',
+      });
       assert.equal(custom.event_time, events[2].at);
       assert.equal(custom.expression_method, 'custom');
       assert.equal(typeof custom.recorded_time, 'string');
-      assert.deepEqual(record.events[4].notice, { policy_version: '2026-11-25', texts_hash: 'cd'.repeat(32), ui_version: '1.0.0', shown_at: at(3) });
+      assert.deepEqual(record.events[4].notice, {
+        policy_version: '2026-11-25',
+        texts_hash: 'cd'.repeat(32),
+        ui_version: '1.0.0',
+        shown_at: at(3),
+      });
       assert.equal(record.events[0].event_id, events[0].eventId);
       assert.equal(record.events[0].kelisim.page, events[0].page);
     });
@@ -96,7 +140,8 @@ for (const kind of storeKinds()) {
       assert.ok(ids.has(late[0].consentId));
       assert.ok(!ids.has(early[0].consentId));
       assert.equal(document.received_from, from);
-      for (const query of ['?from=2026-02-01&to=2026-01-01', '?from=soon']) assert.equal((await adminGet(collector.url, `/v1/export.json${query}`)).status, 400);
+      for (const query of ['?from=2026-02-01&to=2026-01-01', '?from=soon'])
+        assert.equal((await adminGet(collector.url, `/v1/export.json${query}`)).status, 400);
       assert.equal((await adminGet(collector.url, '/v1/export.json', null)).status, 401);
     });
 
@@ -105,7 +150,9 @@ for (const kind of storeKinds()) {
       await sleep(10);
       for (let i = 0; i < 60; i++) {
         const consentId = crypto.randomUUID();
-        const batch = Array.from({ length: 40 }, (_, j) => makeEvent({ consentId, at: new Date(Date.UTC(2026, 10, 1, 0, j)).toISOString() }));
+        const batch = Array.from({ length: 40 }, (_, j) =>
+          makeEvent({ consentId, at: new Date(Date.UTC(2026, 10, 1, 0, j)).toISOString() }),
+        );
         assert.equal((await postEvents(collector.url, batch)).status, 200);
       }
       const { document } = await exported(`?from=${from}`);

@@ -21,8 +21,20 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** Variables of the collector; the test process's own values must not leak into a child. */
 const COLLECTOR_ENV = [
-  'PORT', 'HOST', 'DATABASE_URL', 'KELISIM_DB', 'KELISIM_ADMIN_TOKEN', 'ALLOWED_ORIGINS', 'STORE_IP',
-  'NODE_ENV', 'KELISIM_RATE_LIMIT', 'TRUST_PROXY', 'LOG_LEVEL', 'NODE_TEST_CONTEXT', 'KELISIM_RETENTION_DAYS', 'KELISIM_TIME_ZONE',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'KELISIM_DB',
+  'KELISIM_ADMIN_TOKEN',
+  'ALLOWED_ORIGINS',
+  'STORE_IP',
+  'NODE_ENV',
+  'KELISIM_RATE_LIMIT',
+  'TRUST_PROXY',
+  'LOG_LEVEL',
+  'NODE_TEST_CONTEXT',
+  'KELISIM_RETENTION_DAYS',
+  'KELISIM_TIME_ZONE',
 ];
 
 /**
@@ -43,7 +55,8 @@ const COLLECTOR_ENV = [
 export function storeKinds() {
   const databaseUrl = process.env.DATABASE_URL;
   const skipped =
-    process.env.KELISIM_PG_SKIPPED ?? 'DATABASE_URL is not set: PostgreSQL suite skipped (npm run test:server starts a throwaway PostgreSQL)';
+    process.env.KELISIM_PG_SKIPPED ??
+    'DATABASE_URL is not set: PostgreSQL suite skipped (npm run test:server starts a throwaway PostgreSQL)';
   return [
     { name: 'sqlite', skip: false, create: createSqliteTarget },
     {
@@ -296,7 +309,11 @@ export function postEvents(url, body, { contentType = 'text/plain;charset=UTF-8'
  * @param {{ contentType?: string, headers?: Record<string, string> }} [options]
  */
 export function postTexts(url, body, { contentType = 'text/plain;charset=UTF-8', headers = {} } = {}) {
-  return fetch(`${url}/v1/texts`, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(`${url}/v1/texts`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /**

@@ -66,12 +66,29 @@ describe('the collector package', () => {
   it('packs its code, protocol and bin, and none of the repository tools', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: SERVER });
     const files = JSON.parse(stdout)[0].files.map((/** @type {{ path: string }} */ file) => file.path);
-    for (const file of ['main.mjs', 'app.mjs', 'protocol/events.schema.json', 'protocol/events.d.ts', 'protocol/index.mjs', 'store/sqlite.mjs', 'store/postgres.mjs', 'console/index.html', 'console/console.js', 'console/charts.js']) {
+    for (const file of [
+      'main.mjs',
+      'app.mjs',
+      'protocol/events.schema.json',
+      'protocol/events.d.ts',
+      'protocol/index.mjs',
+      'store/sqlite.mjs',
+      'store/postgres.mjs',
+      'console/index.html',
+      'console/console.js',
+      'console/charts.js',
+    ]) {
       assert.ok(files.includes(file), `${file} is in the package`);
     }
     for (const file of NOT_SHIPPED) assert.ok(!files.includes(file), `${file} is not in the package`);
-    assert.deepEqual(files.filter((file) => file.startsWith('..') || file.startsWith('node_modules')), []);
-    assert.ok((await readFile(join(SERVER, manifest.bin['kelisim-collector']), 'utf8')).startsWith('#!/usr/bin/env node\n'), 'the bin has a shebang');
+    assert.deepEqual(
+      files.filter((file) => file.startsWith('..') || file.startsWith('node_modules')),
+      [],
+    );
+    assert.ok(
+      (await readFile(join(SERVER, manifest.bin['kelisim-collector']), 'utf8')).startsWith('#!/usr/bin/env node\n'),
+      'the bin has a shebang',
+    );
   });
 
   it("fastify's inject works on this Node with the cookie version the overrides pin", async () => {

@@ -49,7 +49,11 @@ export async function checkout(commit, paths) {
  */
 export async function startCollector10(target, env = {}) {
   const { dir, dispose } = await checkout(COLLECTOR_1_0, ['server']);
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|KELISIM_|ALLOWED_ORIGINS|NODE_ENV|PORT|HOST|NODE_TEST_CONTEXT)/.test(key)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(DATABASE_URL|KELISIM_|ALLOWED_ORIGINS|NODE_ENV|PORT|HOST|NODE_TEST_CONTEXT)/.test(key),
+    ),
+  );
   const child = spawn(process.execPath, [join(dir, 'server', 'main.mjs')], {
     env: { ...base, PORT: '0', HOST: '127.0.0.1', KELISIM_ADMIN_TOKEN: ADMIN_TOKEN, KELISIM_RATE_LIMIT: '0', ...target.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

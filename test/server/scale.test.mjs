@@ -24,7 +24,10 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
   before(async () => {
     target = await postgres.create();
     // Started together: one migrates, the other waits on the advisory lock.
-    collectors = await Promise.all([startCollector(target, { KELISIM_RATE_LIMIT: '0' }), startCollector(target, { KELISIM_RATE_LIMIT: '0' })]);
+    collectors = await Promise.all([
+      startCollector(target, { KELISIM_RATE_LIMIT: '0' }),
+      startCollector(target, { KELISIM_RATE_LIMIT: '0' }),
+    ]);
   });
   after(async () => {
     await Promise.all(collectors.map((c) => c.stop()));
@@ -40,8 +43,16 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
       makeEvent({ consentId, method: methods[i % 3], textsHash: hashOf(views[i % 5]) }),
     ]);
     const answers = await Promise.all(batches.flatMap((batch) => collectors.map((c) => postEvents(c.url, batch).then((r) => r.json()))));
-    assert.equal(answers.reduce((sum, a) => sum + a.accepted, 0), 80, 'each event accepted by one of the two');
-    assert.equal(answers.reduce((sum, a) => sum + a.duplicates, 0), 80, 'and counted as a duplicate by the other');
+    assert.equal(
+      answers.reduce((sum, a) => sum + a.accepted, 0),
+      80,
+      'each event accepted by one of the two',
+    );
+    assert.equal(
+      answers.reduce((sum, a) => sum + a.duplicates, 0),
+      80,
+      'and counted as a duplicate by the other',
+    );
 
     const uploads = await Promise.all(
       views.flatMap((texts) =>
@@ -51,7 +62,7 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
         }),
       ),
     );
-    assert.deepEqual(new Set(uploads.map((u) => u.status)), new Set([200]), 'every upload answered, none failed on the other\'s insert');
+    assert.deepEqual(new Set(uploads.map((u) => u.status)), new Set([200]), "every upload answered, none failed on the other's insert");
     assert.equal(uploads.filter((u) => u.stored === true).length, 5, 'each text kept once, whichever took it');
     assert.equal(uploads.filter((u) => u.stored === false).length, 15, 'and found there by the others');
 
@@ -64,15 +75,27 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
     for (const s of stats) {
       assert.equal(s.receipts, 80);
       assert.deepEqual(
-        Object.fromEntries(methods.map((m) => [m, s.decisionsByDay.filter((/** @type {any} */ d) => d.method === m).reduce((/** @type {number} */ n, /** @type {any} */ d) => n + d.count, 0)])),
+        Object.fromEntries(
+          methods.map((m) => [
+            m,
+            s.decisionsByDay
+              .filter((/** @type {any} */ d) => d.method === m)
+              .reduce((/** @type {number} */ n, /** @type {any} */ d) => n + d.count, 0),
+          ]),
+        ),
         { 'accept-all': 14, 'reject-all': 13, custom: 13 },
       );
       assert.deepEqual(s.banner, { shown: 40, decided: 40 });
     }
     for (const consentId of consents.slice(0, 5)) {
-      const [a, b] = await Promise.all(collectors.map(async (c) => (await adminGet(c.url, `/v1/consents/${consentId}/proof?format=json`)).json()));
+      const [a, b] = await Promise.all(
+        collectors.map(async (c) => (await adminGet(c.url, `/v1/consents/${consentId}/proof?format=json`)).json()),
+      );
       assert.deepEqual({ ...a, generatedAt: null }, { ...b, generatedAt: null });
-      assert.deepEqual(a.history.map((/** @type {any} */ e) => e.words.status), ['verified', 'verified']);
+      assert.deepEqual(
+        a.history.map((/** @type {any} */ e) => e.words.status),
+        ['verified', 'verified'],
+      );
     }
   });
 
@@ -95,7 +118,10 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
     const late = makeEvent();
     try {
       await slow.query('BEGIN');
-      await slow.query(`INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, toRow(late, new Date(), null));
+      await slow.query(
+        `INSERT INTO receipts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+        toRow(late, new Date(), null),
+      );
       const early = [makeEvent(), makeEvent()];
       await postEvents(collectors[1].url, early);
       await poll();
@@ -119,7 +145,11 @@ describe('two collectors on one PostgreSQL', { skip: postgres.skip }, () => {
     await polling;
     await poll();
     const written = writes.flat().map((e) => e.eventId);
-    assert.deepEqual(written.filter((id) => !seen.includes(id)), [], 'none passed over');
+    assert.deepEqual(
+      written.filter((id) => !seen.includes(id)),
+      [],
+      'none passed over',
+    );
     assert.equal(seen.length, new Set(seen).size, 'none twice');
   });
 });

@@ -18,7 +18,12 @@ for (const kind of storeKinds()) {
     before(async () => {
       target = await kind.create();
       const store = await openStore({ databaseUrl: target.env.DATABASE_URL ?? null, sqlitePath: target.env.KELISIM_DB ?? '' });
-      const at = (/** @type {string} */ iso, /** @type {Record<string, unknown>[]} */ events) => store.insertBatch(events.map((e) => makeEvent(e)), new Date(iso), null);
+      const at = (/** @type {string} */ iso, /** @type {Record<string, unknown>[]} */ events) =>
+        store.insertBatch(
+          events.map((e) => makeEvent(e)),
+          new Date(iso),
+          null,
+        );
       const all = { necessary: true, analytics: true, marketing: true, partners: true };
       const none = { necessary: true, analytics: false, marketing: false, partners: false };
       const a = crypto.randomUUID();
@@ -62,7 +67,7 @@ for (const kind of storeKinds()) {
       return response.json();
     };
 
-    it('counts decisions per day in the collector\'s zone, per method, language and policy version', async () => {
+    it("counts decisions per day in the collector's zone, per method, language and policy version", async () => {
       const s = await stats('from=2026-11-25&to=2026-12-05');
       assert.equal(s.timeZone, 'Asia/Almaty');
       assert.deepEqual(s.range, { from: '2026-11-24T19:00:00.000Z', to: '2026-12-05T19:00:00.000Z' });
@@ -78,12 +83,15 @@ for (const kind of storeKinds()) {
         { lang: 'kk', method: 'implicit', count: 1 },
         { lang: 'ru', method: 'accept-all', count: 1 },
       ]);
-      assert.deepEqual(s.decisionsByPolicyVersion.map((/** @type {any} */ r) => [r.policyVersion, r.method, r.count]), [
-        ['2026-06-01', 'accept-all', 1],
-        ['2026-11-25', 'reject-all', 1],
-        ['2026-11-25', 'withdraw', 1],
-        ['2026-11-25', 'implicit', 1],
-      ]);
+      assert.deepEqual(
+        s.decisionsByPolicyVersion.map((/** @type {any} */ r) => [r.policyVersion, r.method, r.count]),
+        [
+          ['2026-06-01', 'accept-all', 1],
+          ['2026-11-25', 'reject-all', 1],
+          ['2026-11-25', 'withdraw', 1],
+          ['2026-11-25', 'implicit', 1],
+        ],
+      );
       assert.deepEqual(s.categories, [
         { id: 'necessary', allowed: 4, decisions: 4 },
         { id: 'analytics', allowed: 1, decisions: 4 },
@@ -106,7 +114,13 @@ for (const kind of storeKinds()) {
     it('without a range: the last 30 days to today; 400 for a reversed, overlong or malformed range', async () => {
       const s = await stats('');
       assert.equal(Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`), 29 * 86_400_000);
-      for (const query of ['from=2026-12-01&to=2026-11-01', 'from=2000-01-01&to=2026-01-01', 'from=yesterday', 'from=2026-11-01T00:00:00Z', 'since=2026-11-01']) {
+      for (const query of [
+        'from=2026-12-01&to=2026-11-01',
+        'from=2000-01-01&to=2026-01-01',
+        'from=yesterday',
+        'from=2026-11-01T00:00:00Z',
+        'since=2026-11-01',
+      ]) {
         assert.equal((await adminGet(collector.url, `/v1/stats?${query}`)).status, 400, query);
       }
       assert.equal((await adminGet(collector.url, '/v1/stats', null)).status, 401);

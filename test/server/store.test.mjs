@@ -30,7 +30,14 @@ for (const kind of storeKinds()) {
       events[7] = { ...events[7], lang: /** @type {string} */ (/** @type {unknown} */ (null)) };
       await assert.rejects(store.insertBatch(events, new Date(), null));
       assert.deepEqual(await store.byConsent(events[0].consentId), []);
-      assert.deepEqual(await store.insertBatch(events.filter((_, i) => i !== 7), new Date(), null), { accepted: 9, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
+      assert.deepEqual(
+        await store.insertBatch(
+          events.filter((_, i) => i !== 7),
+          new Date(),
+          null,
+        ),
+        { accepted: 9, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] },
+      );
     });
 
     it('keeps the IP only when given one, and both clocks', async () => {
@@ -50,7 +57,11 @@ for (const kind of storeKinds()) {
       try {
         await again.ping();
         const [event] = makeEvents(1);
-        assert.deepEqual(await again.insertBatch([event], new Date(), null), { accepted: 1, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
+        assert.deepEqual(await again.insertBatch([event], new Date(), null), {
+          accepted: 1,
+          duplicates: 0,
+          missingTexts: [EVENT_TEXTS_HASH],
+        });
         assert.equal((await store.byConsent(event.consentId)).length, 1, 'both handles see one table');
       } finally {
         await again.close();

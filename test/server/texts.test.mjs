@@ -15,7 +15,12 @@ const hashOf = (texts) => createHash('sha256').update(texts.join('\n')).digest('
 
 /** Words of a view, made unique per call so tests never share a hash. */
 function words(label = crypto.randomUUID()) {
-  const texts = ['Дербес деректеріңіз', `BTS Education LLP дербес деректеріңізді өңдейді. ${label}`, 'Барлығын қабылдау', 'Міндетті еместерден бас тарту'];
+  const texts = [
+    'Дербес деректеріңіз',
+    `BTS Education LLP дербес деректеріңізді өңдейді. ${label}`,
+    'Барлығын қабылдау',
+    'Міндетті еместерден бас тарту',
+  ];
   return { textsHash: hashOf(texts), texts, lang: 'kk', uiVersion: '1.1.0' };
 }
 
@@ -54,12 +59,21 @@ for (const kind of storeKinds()) {
 
     it('the same words twice (two tabs, a retry) are kept once: the second answer says so', async () => {
       const upload = words();
-      const answers = await Promise.all([postTexts(collector.url, upload), postTexts(collector.url, upload), postTexts(collector.url, upload)]);
-      assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+      const answers = await Promise.all([
+        postTexts(collector.url, upload),
+        postTexts(collector.url, upload),
+        postTexts(collector.url, upload),
+      ]);
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 200, 200],
+      );
       const bodies = await Promise.all(answers.map((a) => a.json()));
       assert.equal(bodies.filter((b) => b.stored).length, 1, JSON.stringify(bodies));
       // And a hash in upper case names the same words.
-      assert.deepEqual(await (await postTexts(collector.url, { ...upload, textsHash: upload.textsHash.toUpperCase() })).json(), { stored: false });
+      assert.deepEqual(await (await postTexts(collector.url, { ...upload, textsHash: upload.textsHash.toUpperCase() })).json(), {
+        stored: false,
+      });
     });
 
     it('422 for words that do not give their hash: nobody plants other words under a receipt', async () => {
@@ -74,14 +88,16 @@ for (const kind of storeKinds()) {
       assert.match(body.message, /not the SHA-256 of texts/);
       await waitForLog(collector, (line) => line.reason === 'texts-hash');
       // Nothing was kept: the hash is still missing, and the genuine words are still welcome.
-      assert.deepEqual((await (await postEvents(collector.url, makeEvents(1, { textsHash: genuine.textsHash }))).json()).missingTexts, [genuine.textsHash]);
+      assert.deepEqual((await (await postEvents(collector.url, makeEvents(1, { textsHash: genuine.textsHash }))).json()).missingTexts, [
+        genuine.textsHash,
+      ]);
       assert.deepEqual(await (await postTexts(collector.url, genuine)).json(), { stored: true });
       // A reordering is a different text too.
       const reordered = words();
       assert.equal((await postTexts(collector.url, { ...reordered, texts: [...reordered.texts].reverse() })).status, 422);
     });
 
-    it('400 names the field, in the events\' style', async () => {
+    it("400 names the field, in the events' style", async () => {
       const upload = words();
       const cases = [
         [{ ...upload, textsHash: undefined }, 'textsHash', /field "textsHash" is missing/],
@@ -111,7 +127,9 @@ for (const kind of storeKinds()) {
       assert.equal((await postTexts(collector.url, huge)).status, 413);
       // A services list of 150 KB is a long view, but a real one: taken.
       const big = Array.from({ length: 8 }, (_, i) => `${i} ${'y'.repeat(18_000)}`);
-      assert.deepEqual(await (await postTexts(collector.url, { textsHash: hashOf(big), texts: big, lang: 'en', uiVersion: '1' })).json(), { stored: true });
+      assert.deepEqual(await (await postTexts(collector.url, { textsHash: hashOf(big), texts: big, lang: 'en', uiVersion: '1' })).json(), {
+        stored: true,
+      });
       const cors = await postTexts(collector.url, words(), { headers: { Origin: SITE } });
       assert.equal(cors.status, 200);
       assert.equal(cors.headers.get('access-control-allow-origin'), SITE);

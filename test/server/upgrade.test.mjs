@@ -6,7 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EVENT_TEXTS_HASH, adminGet, makeEvent, makeEvents, postEvents, postTexts, receiptsOf, runSql, storeKinds, withCollector } from './harness.mjs';
+import {
+  EVENT_TEXTS_HASH,
+  adminGet,
+  makeEvent,
+  makeEvents,
+  postEvents,
+  postTexts,
+  receiptsOf,
+  runSql,
+  storeKinds,
+  withCollector,
+} from './harness.mjs';
 import { COLLECTOR_1_0, missing, startCollector10 } from './released.mjs';
 import { createHash } from 'node:crypto';
 
@@ -42,14 +53,22 @@ for (const kind of storeKinds()) {
       await withCollector(target, {}, async ({ url }) => {
         assert.deepEqual(await versions(target), [1, 2]);
         const kept = await receiptsOf(url, old[0].consentId);
-        assert.deepEqual(kept.map((r) => r.eventId), old.map((e) => e.eventId));
+        assert.deepEqual(
+          kept.map((r) => r.eventId),
+          old.map((e) => e.eventId),
+        );
         assert.equal(kept[1].noticeShownAt, null);
         assert.equal((await receiptsOf(url, others[0].consentId)).length, 120);
         // The 1.0 receipt's words can be archived now, and its proof verified.
         assert.deepEqual((await (await postEvents(url, [makeEvent({ textsHash: hashOf(texts) })])).json()).missingTexts, [hashOf(texts)]);
-        assert.deepEqual(await (await postTexts(url, { textsHash: hashOf(texts), texts, lang: 'kk', uiVersion: '1.0.0' })).json(), { stored: true });
+        assert.deepEqual(await (await postTexts(url, { textsHash: hashOf(texts), texts, lang: 'kk', uiVersion: '1.0.0' })).json(), {
+          stored: true,
+        });
         const proof = await (await adminGet(url, `/v1/consents/${old[0].consentId}/proof?format=json`)).json();
-        assert.deepEqual(proof.history.map((/** @type {any} */ e) => e.words.status), ['none', 'verified']);
+        assert.deepEqual(
+          proof.history.map((/** @type {any} */ e) => e.words.status),
+          ['none', 'verified'],
+        );
         // The live list and the console's aggregates run on the upgraded tables.
         const live = await (await adminGet(url, '/v1/receipts?limit=1000')).json();
         assert.ok(live.receipts.length >= 123, `${live.receipts.length} receipts listed`);
@@ -83,7 +102,10 @@ for (const kind of storeKinds()) {
         const { noticeShownAt: _dropped, ...stripped } = implicit;
         assert.equal((await postEvents(released.url, [stripped])).status, 200);
         // 1.0 has no texts archive: the widget never asks it (no missingTexts), and this is why.
-        assert.equal((await postTexts(released.url, { textsHash: EVENT_TEXTS_HASH, texts: ['x'], lang: 'en', uiVersion: '1' })).status, 404);
+        assert.equal(
+          (await postTexts(released.url, { textsHash: EVENT_TEXTS_HASH, texts: ['x'], lang: 'en', uiVersion: '1' })).status,
+          404,
+        );
       } finally {
         await released.stop();
       }
@@ -102,7 +124,10 @@ for (const kind of storeKinds()) {
         assert.equal(response.status, 200);
         assert.deepEqual(await response.json(), { accepted: 3, duplicates: 0, missingTexts: [EVENT_TEXTS_HASH] });
         const proof = await (await adminGet(url, `/v1/consents/${consentId}/proof?format=json`)).json();
-        assert.deepEqual(proof.history.map((/** @type {any} */ e) => e.words.status), ['none', 'missing', 'none']);
+        assert.deepEqual(
+          proof.history.map((/** @type {any} */ e) => e.words.status),
+          ['none', 'missing', 'none'],
+        );
         assert.deepEqual(proof.history[2].clause12, { noticeShownAt: null, noticeReceipt: null, continuedUseAt: batch[2].at });
       });
     });
@@ -111,7 +136,9 @@ for (const kind of storeKinds()) {
 
 /** @param {import('./harness.mjs').StoreTarget} target */
 async function versions(target) {
-  const rows = await runSql(target, { sqlite: 'SELECT version FROM schema_version ORDER BY version', postgres: 'SELECT version FROM schema_version ORDER BY version' });
+  const rows = await runSql(target, {
+    sqlite: 'SELECT version FROM schema_version ORDER BY version',
+    postgres: 'SELECT version FROM schema_version ORDER BY version',
+  });
   return rows.map((row) => Number(row.version));
 }
-

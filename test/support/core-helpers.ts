@@ -35,7 +35,15 @@ export const endpointUrl = (bucket: string): string => `/__endpoint/${bucket}`;
 export async function scriptEndpoint(
   bucket: string,
   statuses: number[],
-  extra: { retryAfter?: number; delayMs?: number; maxBytes?: number; archive?: boolean; held?: string[]; textsStatuses?: number[]; refuseFields?: string[] } = {},
+  extra: {
+    retryAfter?: number;
+    delayMs?: number;
+    maxBytes?: number;
+    archive?: boolean;
+    held?: string[];
+    textsStatuses?: number[];
+    refuseFields?: string[];
+  } = {},
 ): Promise<void> {
   const response = await fetch(`${endpointUrl(bucket)}/script`, { method: 'PUT', body: JSON.stringify({ statuses, ...extra }) });
   if (!response.ok) throw new Error(`could not script the endpoint: HTTP ${response.status}`);
@@ -56,7 +64,12 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
 }
 
 /** Polls the endpoint log until `condition` holds, and returns that log. */
-export async function waitForLog(bucket: string, condition: (log: EndpointLog) => boolean, what = 'the endpoint', timeout = 5000): Promise<EndpointLog> {
+export async function waitForLog(
+  bucket: string,
+  condition: (log: EndpointLog) => boolean,
+  what = 'the endpoint',
+  timeout = 5000,
+): Promise<EndpointLog> {
   let log!: EndpointLog;
   await waitFor(async () => condition((log = await endpointLog(bucket))), timeout, what);
   return log;

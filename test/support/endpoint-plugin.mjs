@@ -25,8 +25,22 @@ const buckets = new Map();
 function bucket(name) {
   if (!buckets.has(name)) {
     buckets.set(name, {
-      script: [], retryAfter: null, delayMs: 0, maxBytes: null, requests: 0, events: [], statuses: [], contentTypes: [], bodies: [], batches: [],
-      archive: false, held: new Set(), textsScript: [], texts: [], textsStatuses: [], refuseFields: [],
+      script: [],
+      retryAfter: null,
+      delayMs: 0,
+      maxBytes: null,
+      requests: 0,
+      events: [],
+      statuses: [],
+      contentTypes: [],
+      bodies: [],
+      batches: [],
+      archive: false,
+      held: new Set(),
+      textsScript: [],
+      texts: [],
+      textsStatuses: [],
+      refuseFields: [],
     });
   }
   return buckets.get(name);
@@ -47,8 +61,14 @@ export function endpointMiddleware() {
     if (match[2] === '/script' && ctx.method === 'PUT') {
       const body = JSON.parse(await readBody(ctx.req));
       Object.assign(b, {
-        script: body.statuses ?? [], retryAfter: body.retryAfter ?? null, delayMs: body.delayMs ?? 0, maxBytes: body.maxBytes ?? null,
-        archive: body.archive ?? false, held: new Set(body.held ?? []), textsScript: body.textsStatuses ?? [], refuseFields: body.refuseFields ?? [],
+        script: body.statuses ?? [],
+        retryAfter: body.retryAfter ?? null,
+        delayMs: body.delayMs ?? 0,
+        maxBytes: body.maxBytes ?? null,
+        archive: body.archive ?? false,
+        held: new Set(body.held ?? []),
+        textsScript: body.textsStatuses ?? [],
+        refuseFields: body.refuseFields ?? [],
       });
       ctx.body = { ok: true };
       return;
@@ -90,13 +110,22 @@ export function endpointMiddleware() {
     b.statuses.push(status);
     if (refused >= 0 && !tooLarge) {
       const field = b.refuseFields.find((f) => f in parsed.events[refused]);
-      ctx.body = { statusCode: 400, error: 'Bad Request', event: refused, field, message: `event ${refused}: field "${field}" is not part of the event protocol` };
+      ctx.body = {
+        statusCode: 400,
+        error: 'Bad Request',
+        event: refused,
+        field,
+        message: `event ${refused}: field "${field}" is not part of the event protocol`,
+      };
     } else if (status >= 200 && status < 300) {
       const { events } = parsed;
       const fresh = events.filter((event) => !b.events.some((known) => known.eventId === event.eventId));
       b.events.push(...fresh);
       ctx.body = { accepted: fresh.length, duplicates: events.length - fresh.length };
-      if (b.archive) ctx.body.missingTexts = [...new Set(events.flatMap((event) => (event.textsHash ? [event.textsHash] : [])))].filter((hash) => !b.held.has(hash));
+      if (b.archive)
+        ctx.body.missingTexts = [...new Set(events.flatMap((event) => (event.textsHash ? [event.textsHash] : [])))].filter(
+          (hash) => !b.held.has(hash),
+        );
     } else {
       if (status === 429 && b.retryAfter != null) ctx.set('Retry-After', String(b.retryAfter));
       ctx.body = { error: `scripted ${status}` };

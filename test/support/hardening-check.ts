@@ -9,7 +9,11 @@ const cut = (text: string, max = 1200) => (text.length > max ? `${text.slice(0, 
 
 function describe(value: unknown): string {
   try {
-    return cut(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 60)}…[${v.length}]` : typeof v === 'bigint' ? `${v}n` : v)) ?? String(value));
+    return cut(
+      JSON.stringify(value, (_key, v: unknown) =>
+        typeof v === 'string' && v.length > 200 ? `${v.slice(0, 60)}…[${v.length}]` : typeof v === 'bigint' ? `${v}n` : v,
+      ) ?? String(value),
+    );
   } catch {
     return cut(fc.stringify(value));
   }
@@ -19,7 +23,9 @@ export async function check<T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>,
   const details = await fc.check(property as fc.IAsyncProperty<T>, parameters);
   if (details.failed) {
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${cut(error, 2000)}\ncounterexample: ${describe(details.counterexample)}\nreplay: { seed: ${details.seed}, path: "${details.counterexamplePath}" }`);
+    throw new Error(
+      `${cut(error, 2000)}\ncounterexample: ${describe(details.counterexample)}\nreplay: { seed: ${details.seed}, path: "${details.counterexamplePath}" }`,
+    );
   }
   return details.numRuns;
 }

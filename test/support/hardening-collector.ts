@@ -69,7 +69,7 @@ export async function receiptsOf(consentId: string): Promise<Receipt[]> {
 export async function allReceipts(): Promise<Receipt[]> {
   const { url, token } = await collector();
   const all: Receipt[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const response = await fetch(`${url}/v1/receipts?after=${after}&limit=1000`, { headers: { Authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`GET /v1/receipts: HTTP ${response.status}`);
     const { receipts, next } = (await response.json()) as { receipts: Receipt[]; next: number };

@@ -38,8 +38,14 @@ const EVENTS = ['kelisim:ready', 'kelisim:consent', 'kelisim:notice', 'kelisim:w
 
 /** The page's HTML, with the listeners first and the loader tag(s) last. */
 export function pageHtml(options: RealPageOptions): string {
-  const loaders = Array.from({ length: options.loaders ?? 1 }, (_, i) => `<script type="module" ${options.loaderAttributes ?? ''} src="/src/kelisim.ts${i ? `?copy=${i}` : ''}"></script>`).join('\n');
-  const config = options.config === undefined ? '' : `<script type="application/json" id="kelisim-config">${JSON.stringify(options.config).replace(/</g, '\\u003c')}</script>`;
+  const loaders = Array.from(
+    { length: options.loaders ?? 1 },
+    (_, i) => `<script type="module" ${options.loaderAttributes ?? ''} src="/src/kelisim.ts${i ? `?copy=${i}` : ''}"></script>`,
+  ).join('\n');
+  const config =
+    options.config === undefined
+      ? ''
+      : `<script type="application/json" id="kelisim-config">${JSON.stringify(options.config).replace(/</g, '\\u003c')}</script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kelisim hardening</title>
 <script>
   window.__errors = [];
@@ -79,6 +85,10 @@ export async function openRealPage(options: RealPageOptions = {}): Promise<RealP
 /** The widget's root and its view, once the interface has rendered it. */
 export async function view(page: RealPage, part = 'banner'): Promise<ShadowRoot> {
   let root: ShadowRoot | null | undefined;
-  await waitFor(() => !!(root = page.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector(`[part~="${part}"]`), 4000, `the ${part}`);
+  await waitFor(
+    () => !!(root = page.document.querySelector('kelisim-consent')?.shadowRoot)?.querySelector(`[part~="${part}"]`),
+    4000,
+    `the ${part}`,
+  );
   return root!;
 }

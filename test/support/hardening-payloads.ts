@@ -25,7 +25,7 @@ export const TEXT_PAYLOADS: string[] = [
   `{{constructor.constructor('${RUN}')()}}`,
   `\${${RUN}}`,
   `{controller}<b>{address}</b>{n}{date}`,
-  '$& $` $\' $1',
+  "$& $` $' $1",
   `<!--<script>${RUN}</script>-->`,
   '\u202eevil\u202c \u0000 \ufeff \u2028',
 ];
@@ -48,7 +48,17 @@ export const URL_PAYLOADS: string[] = [
 ];
 
 /** Own keys that attack objects: pollution, markup in a key, and an empty one. */
-export const HOSTILE_KEYS: string[] = ['__proto__', 'constructor', 'prototype', 'onerror', `<img src=x onerror="${RUN}">`, '', ' ', 'policy ', 'x'.repeat(300)];
+export const HOSTILE_KEYS: string[] = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'onerror',
+  `<img src=x onerror="${RUN}">`,
+  '',
+  ' ',
+  'policy ',
+  'x'.repeat(300),
+];
 
 /**
  * The names an ordinary object inherits from `Object.prototype`. A schema that looks keys
@@ -110,7 +120,8 @@ export function markupInjected(root: ParentNode): string[] {
     if (/^(script|img|svg|iframe|object|embed|template|style|b|math|form|base|meta|link)$/.test(tag)) found.push(`<${tag}>`);
     for (const { name, value } of element.attributes) {
       if (/^on/i.test(name)) found.push(`${tag}[${name}]`);
-      if (/^(href|src|action|formaction|xlink:href)$/i.test(name) && !safeScheme(value, element.ownerDocument.baseURI)) found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
+      if (/^(href|src|action|formaction|xlink:href)$/i.test(name) && !safeScheme(value, element.ownerDocument.baseURI))
+        found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
     }
   }
   return found;

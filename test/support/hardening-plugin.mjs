@@ -80,7 +80,9 @@ function collector() {
 async function startCollector() {
   state.dir = await mkdtemp(join(tmpdir(), 'kelisim-hardening-'));
   const token = randomBytes(18).toString('hex');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|STORE_IP|NODE_ENV|TRUST_PROXY|NODE_TEST_CONTEXT)$/.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|STORE_IP|NODE_ENV|TRUST_PROXY|NODE_TEST_CONTEXT)$/.test(key)),
+  );
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...env,
@@ -124,7 +126,9 @@ export function hardeningPlugin() {
     name: 'kelisim-hardening',
     serverStart({ config }) {
       const port = config.port;
-      state.origins = [...new Set([`http://${config.hostname ?? 'localhost'}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+      state.origins = [
+        ...new Set([`http://${config.hostname ?? 'localhost'}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+      ];
     },
     async serverStop() {
       const { child, dir } = state;

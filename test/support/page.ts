@@ -39,8 +39,9 @@ const EVENTS = ['kelisim:ready', 'kelisim:consent', 'kelisim:notice', 'kelisim:w
 export async function openPage(options: PageOptions = {}): Promise<TestPage> {
   const frame = document.createElement('iframe');
   const configText = options.configText ?? (options.config === undefined ? null : JSON.stringify(options.config));
-  const loaders = Array.from({ length: options.loaders ?? 1 }, (_, i) =>
-    `<script type="module" ${options.loaderAttributes ?? ''} src="/src/kelisim.ts${i ? `?copy=${i}` : ''}"></script>`,
+  const loaders = Array.from(
+    { length: options.loaders ?? 1 },
+    (_, i) => `<script type="module" ${options.loaderAttributes ?? ''} src="/src/kelisim.ts${i ? `?copy=${i}` : ''}"></script>`,
   ).join('\n');
   frame.srcdoc = `<!doctype html><html lang="${options.lang ?? 'en'}"><head>
 <script>

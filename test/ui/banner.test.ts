@@ -13,7 +13,9 @@ const optional = () => {
 };
 
 const sha256 = async (text: string) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 
 describe('first-visit banner', () => {
   beforeEach(resetPage);
@@ -37,7 +39,10 @@ describe('first-visit banner', () => {
       en.summaryRightsTitle,
       en.summarySecurityTitle,
     ]);
-    expect(items.every((item) => !item.open), 'layered: collapsed at first').to.be.true;
+    expect(
+      items.every((item) => !item.open),
+      'layered: collapsed at first',
+    ).to.be.true;
     expect(part<HTMLAnchorElement>(root, 'policy-link').href).to.equal('https://edunavigator.kz/privacy');
 
     const actions = ['accept-all', 'reject-all', 'open-preferences'].map((name) => part(root, name));

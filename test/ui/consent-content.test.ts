@@ -22,11 +22,21 @@ const CONFIG = {
     {
       id: 'analytics',
       services: [
-        { name: 'Google Analytics', country: 'US', url: 'https://policies.google.com/privacy', purpose: { kk: 'Кірулер статистикасы', ru: 'Статистика посещений', en: 'Visit statistics' } },
+        {
+          name: 'Google Analytics',
+          country: 'US',
+          url: 'https://policies.google.com/privacy',
+          purpose: { kk: 'Кірулер статистикасы', ru: 'Статистика посещений', en: 'Visit statistics' },
+        },
         { name: 'Яндекс Метрика', country: 'RU', purpose: 'Webvisor' },
       ],
     },
-    { id: 'marketing', gpc: true, adultOnly: true, services: [{ name: 'Meta Pixel', country: 'US', purpose: { ru: 'Реклама в Facebook' } }] },
+    {
+      id: 'marketing',
+      gpc: true,
+      adultOnly: true,
+      services: [{ name: 'Meta Pixel', country: 'US', purpose: { ru: 'Реклама в Facebook' } }],
+    },
     { id: 'partners', gpc: true, adultOnly: true },
   ],
 };
@@ -41,9 +51,39 @@ interface Expected {
 }
 
 const LANGUAGES: Array<[string, Expected]> = [
-  ['kk', { texts: kk, operator: `«BTS Education» ЖШС (БСН ${BIN}, ${ADDRESS})`, term: '12 ай', days: '7 күнтізбелік күн', countries: { KZ: 'Қазақстан', US: 'Америка Құрама Штаттары', RU: 'Ресей' }, purpose: 'Кірулер статистикасы' }],
-  ['ru', { texts: ru, operator: `ТОО «BTS Education» (БИН ${BIN}, ${ADDRESS})`, term: '12 месяцев', days: '7 календарных дней', countries: { KZ: 'Казахстан', US: 'Соединенные Штаты', RU: 'Россия' }, purpose: 'Статистика посещений' }],
-  ['en', { texts: en, operator: `BTS Education LLP (BIN ${BIN}, ${ADDRESS})`, term: '12 months', days: '7 calendar days', countries: { KZ: 'Kazakhstan', US: 'United States', RU: 'Russia' }, purpose: 'Visit statistics' }],
+  [
+    'kk',
+    {
+      texts: kk,
+      operator: `«BTS Education» ЖШС (БСН ${BIN}, ${ADDRESS})`,
+      term: '12 ай',
+      days: '7 күнтізбелік күн',
+      countries: { KZ: 'Қазақстан', US: 'Америка Құрама Штаттары', RU: 'Ресей' },
+      purpose: 'Кірулер статистикасы',
+    },
+  ],
+  [
+    'ru',
+    {
+      texts: ru,
+      operator: `ТОО «BTS Education» (БИН ${BIN}, ${ADDRESS})`,
+      term: '12 месяцев',
+      days: '7 календарных дней',
+      countries: { KZ: 'Казахстан', US: 'Соединенные Штаты', RU: 'Россия' },
+      purpose: 'Статистика посещений',
+    },
+  ],
+  [
+    'en',
+    {
+      texts: en,
+      operator: `BTS Education LLP (BIN ${BIN}, ${ADDRESS})`,
+      term: '12 months',
+      days: '7 calendar days',
+      countries: { KZ: 'Kazakhstan', US: 'United States', RU: 'Russia' },
+      purpose: 'Visit statistics',
+    },
+  ],
 ];
 
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
@@ -77,14 +117,20 @@ describe('what a consent says, in each language', () => {
         expect(text(part(root, 'term'))).to.equal(fill(texts.bannerTerm, { term: expected.term }));
         expect(text(part(root, 'changes-rule'))).to.equal(fill(texts.bannerChanges, { days: expected.days }));
         expect(text(part(root, 'confirm'))).to.equal(texts.bannerConfirm);
-        for (const name of ['confirm', 'accept-all', 'reject-all', 'open-preferences']) expect(inSight(root, part(root, name)), name).to.be.true;
+        for (const name of ['confirm', 'accept-all', 'reject-all', 'open-preferences'])
+          expect(inSight(root, part(root, name)), name).to.be.true;
       });
 
       it('the preferences: each service by name, its country in this language, cross-border in words', async () => {
         const started = await start({ config: { ...CONFIG, language: lang } });
         const dialog = await openPreferences(started);
         const services = [...dialog.querySelectorAll('[part~="service"]')];
-        expect(services.map((li) => li.querySelector('.service-name')!.textContent)).to.deep.equal(['kelisim', 'Google Analytics', 'Яндекс Метрика', 'Meta Pixel']);
+        expect(services.map((li) => li.querySelector('.service-name')!.textContent)).to.deep.equal([
+          'kelisim',
+          'Google Analytics',
+          'Яндекс Метрика',
+          'Meta Pixel',
+        ]);
         expect(services.map((li) => li.querySelector('[part~="country"]')!.textContent)).to.deep.equal([
           expected.countries.KZ,
           expected.countries.US,
@@ -92,7 +138,12 @@ describe('what a consent says, in each language', () => {
           expected.countries.US,
         ]);
         // Kazakhstan is the Company's own country: no cross-border mark; every other one, in words.
-        expect(services.map((li) => li.querySelector('[part~="cross-border"]')?.textContent ?? null)).to.deep.equal([null, texts.crossBorder, texts.crossBorder, texts.crossBorder]);
+        expect(services.map((li) => li.querySelector('[part~="cross-border"]')?.textContent ?? null)).to.deep.equal([
+          null,
+          texts.crossBorder,
+          texts.crossBorder,
+          texts.crossBorder,
+        ]);
         // Under the category they belong to, and named by it as a list.
         const analytics = dialog.querySelector('[name="analytics"]')!.closest('[part~="category"]')!;
         const list = analytics.querySelector('[part~="services"]')!;
@@ -106,7 +157,10 @@ describe('what a consent says, in each language', () => {
         const pixelPurpose = services[3]!.querySelector('.service-more span');
         expect(pixelPurpose!.textContent).to.equal('Реклама в Facebook');
         expect(pixelPurpose!.getAttribute('lang')).to.equal(lang === 'ru' ? null : 'ru');
-        expect(dialog.querySelector('[name="partners"]')!.closest('[part~="category"]')!.querySelector('[part~="services"]'), 'no services, no list').to.equal(null);
+        expect(
+          dialog.querySelector('[name="partners"]')!.closest('[part~="category"]')!.querySelector('[part~="services"]'),
+          'no services, no list',
+        ).to.equal(null);
         await expect(started.element).to.be.accessible();
       });
 
@@ -128,7 +182,10 @@ describe('what a consent says, in each language', () => {
   });
 
   it('services only in Kazakhstan: nothing abroad to name', async () => {
-    const categories = [{ id: 'necessary', required: true }, { id: 'analytics', services: [{ name: 'Local stats', country: 'KZ' }] }];
+    const categories = [
+      { id: 'necessary', required: true },
+      { id: 'analytics', services: [{ name: 'Local stats', country: 'KZ' }] },
+    ];
     const { root } = await start({ config: { language: 'en', categories } });
     expect(root.querySelector('[part~="abroad"]')).to.equal(null);
   });

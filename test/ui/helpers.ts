@@ -101,7 +101,11 @@ export async function start(options: StartOptions = {}): Promise<Started> {
 }
 
 /** Polls until `find` returns (or resolves to) something; fails with `what`. */
-export async function until<T>(find: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, timeout = 4000): Promise<T> {
+export async function until<T>(
+  find: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  what: string,
+  timeout = 4000,
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const found = await find();
@@ -119,7 +123,11 @@ export function part<T extends HTMLElement = HTMLElement>(root: ShadowRoot, name
 }
 
 /** Every kelisim DOM event from now on, in order, with its detail. */
-export function recordEvents(): { events: Array<{ type: string; detail: unknown }>; of<K extends keyof KelisimEventMap>(type: K): KelisimEventMap[K][]; stop(): void } {
+export function recordEvents(): {
+  events: Array<{ type: string; detail: unknown }>;
+  of<K extends keyof KelisimEventMap>(type: K): KelisimEventMap[K][];
+  stop(): void;
+} {
   const events: Array<{ type: string; detail: unknown }> = [];
   const types = ['kelisim:ready', 'kelisim:consent', 'kelisim:notice', 'kelisim:withdraw', 'kelisim:error'];
   const listener = (event: Event) => events.push({ type: event.type, detail: (event as CustomEvent).detail });

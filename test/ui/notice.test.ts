@@ -1,7 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { en, kk } from '../support/texts.js';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import { COOKIE, focused, part, press, readRecord, recordEvents, resetPage, settle, start, storedRecord, storeRecord, tabTo, until, type StartOptions } from './helpers.js';
+import {
+  COOKIE,
+  focused,
+  part,
+  press,
+  readRecord,
+  recordEvents,
+  resetPage,
+  settle,
+  start,
+  storedRecord,
+  storeRecord,
+  tabTo,
+  until,
+  type StartOptions,
+} from './helpers.js';
 
 /** Two days after the built-in version's publication: clause 1.2's seven days are still ahead. */
 const JUNE_3 = new Date('2026-06-03T12:00:00+05:00');
@@ -16,7 +31,11 @@ const CHANGES = {
 function returning(options: StartOptions = {}): StartOptions {
   return {
     now: () => JUNE_3,
-    record: storedRecord({ categories: { necessary: true, analytics: true, marketing: false }, decidedAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z' }),
+    record: storedRecord({
+      categories: { necessary: true, analytics: true, marketing: false },
+      decidedAt: '2026-05-01T09:00:00.000Z',
+      updatedAt: '2026-05-01T09:00:00.000Z',
+    }),
     ...options,
     config: { policy: { version: '2026-06-01', publishedAt: '2026-06-01', changes: CHANGES }, ...options.config },
   };
@@ -70,11 +89,30 @@ describe('change notice', () => {
   describe('new categories, by count', () => {
     /** A visitor who chose before marketing and partners existed: two categories are new. */
     const beforeTwo = (lang: string) =>
-      returning({ config: { language: lang }, record: storedRecord({ categories: { necessary: true, analytics: true }, decidedAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z' }) });
+      returning({
+        config: { language: lang },
+        record: storedRecord({
+          categories: { necessary: true, analytics: true },
+          decidedAt: '2026-05-01T09:00:00.000Z',
+          updatedAt: '2026-05-01T09:00:00.000Z',
+        }),
+      });
     const cases = [
-      ['en', 'New category: Sharing with Partners. It stays off until you turn it on.', 'New categories: Marketing and Sharing with Partners. They stay off until you turn them on.'],
-      ['ru', 'Новая категория: Передача Партнёрам. Она выключена, пока вы её не включите.', 'Новые категории: Маркетинг и Передача Партнёрам. Они выключены, пока вы их не включите.'],
-      ['kk', 'Жаңа санат: Серіктестерге беру. Өзіңіз қоспайынша, ол өшірулі тұрады.', 'Жаңа санаттар: Маркетинг және Серіктестерге беру. Өзіңіз қоспайынша, олар өшірулі тұрады.'],
+      [
+        'en',
+        'New category: Sharing with Partners. It stays off until you turn it on.',
+        'New categories: Marketing and Sharing with Partners. They stay off until you turn them on.',
+      ],
+      [
+        'ru',
+        'Новая категория: Передача Партнёрам. Она выключена, пока вы её не включите.',
+        'Новые категории: Маркетинг и Передача Партнёрам. Они выключены, пока вы их не включите.',
+      ],
+      [
+        'kk',
+        'Жаңа санат: Серіктестерге беру. Өзіңіз қоспайынша, ол өшірулі тұрады.',
+        'Жаңа санаттар: Маркетинг және Серіктестерге беру. Өзіңіз қоспайынша, олар өшірулі тұрады.',
+      ],
     ] as const;
     for (const [lang, one, two] of cases) {
       it(`${lang}: one category in the singular, two in the plural`, async () => {
@@ -88,16 +126,22 @@ describe('change notice', () => {
   });
 
   it('Russian plural for 1 and 2 days', async () => {
-    const one = await start(returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 1 } } }));
+    const one = await start(
+      returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 1 } } }),
+    );
     expect(texts(one.root, 'implicit')).to.include('с 5 июня 2026 г. (через 1 календарный день после дня публикации)');
     resetPage();
-    const two = await start(returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 2 } } }));
+    const two = await start(
+      returning({ config: { language: 'ru', policy: { version: '2026-06-01', publishedAt: '2026-06-03', implicitAcceptanceDays: 2 } } }),
+    );
     expect(texts(two.root, 'implicit')).to.include('с 6 июня 2026 г. (через 2 календарных дня после дня публикации)');
   });
 
   it('Kazakh: its own date form and the nominative placeholders', async () => {
     const { root } = await start(returning({ config: { language: 'kk' } }));
-    expect(texts(root, 'implicit')).to.equal(kk.noticeImplicit.replace('{days}', '7 күнтізбелік күн').replace('{date}', '2026 ж. 9 маусым'));
+    expect(texts(root, 'implicit')).to.equal(
+      kk.noticeImplicit.replace('{days}', '7 күнтізбелік күн').replace('{date}', '2026 ж. 9 маусым'),
+    );
     expect(texts(root, 'published')).to.equal('Жарияланған күні: 2026 ж. 1 маусым.');
     expect(part(root, 'title').textContent).to.equal(kk.noticeTitle);
     // No lines in Kazakh: the first language that has some, marked as such.
@@ -124,9 +168,18 @@ describe('change notice', () => {
 
   describe('a visitor told only after the period has passed', () => {
     const cases = [
-      ['en', 'The period of 7 calendar days after the day of publication has passed: if you keep using the services after this notice, the changes count as accepted.'],
-      ['ru', 'Срок в 7 календарных дней после дня публикации истёк: если вы продолжите пользоваться сервисом после этого уведомления, изменения будут считаться принятыми.'],
-      ['kk', 'Жарияланған күннен кейінгі 7 күнтізбелік күн өтті: осы хабарламадан кейін Сервисті пайдалануды жалғастырсаңыз, өзгертулер сіз тарапыңыздан қабылданған болып саналады.'],
+      [
+        'en',
+        'The period of 7 calendar days after the day of publication has passed: if you keep using the services after this notice, the changes count as accepted.',
+      ],
+      [
+        'ru',
+        'Срок в 7 календарных дней после дня публикации истёк: если вы продолжите пользоваться сервисом после этого уведомления, изменения будут считаться принятыми.',
+      ],
+      [
+        'kk',
+        'Жарияланған күннен кейінгі 7 күнтізбелік күн өтті: осы хабарламадан кейін Сервисті пайдалануды жалғастырсаңыз, өзгертулер сіз тарапыңыздан қабылданған болып саналады.',
+      ],
     ] as const;
     for (const [lang, sentence] of cases) {
       it(`${lang}: is told the period has passed, never “from” a past date`, async () => {
@@ -237,7 +290,9 @@ describe('change notice', () => {
         const events = recordEvents();
         expect(part(root, view)).to.exist;
         // What another tab leaves behind: a current record in the shared cookie.
-        storeRecord(storedRecord({ policyVersion: '2026-06-01', decidedAt: '2026-06-02T09:00:00.000Z', updatedAt: '2026-06-02T09:00:00.000Z' }));
+        storeRecord(
+          storedRecord({ policyVersion: '2026-06-01', decidedAt: '2026-06-02T09:00:00.000Z', updatedAt: '2026-06-02T09:00:00.000Z' }),
+        );
         expect(document.cookie).to.include(COOKIE);
         dispatchEvent(new Event('focus'));
         await until(() => events.of('kelisim:consent').some((d) => d.method === 'sync'), 'the sync');

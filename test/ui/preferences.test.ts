@@ -1,7 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { en, kk, ru } from '../support/texts.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import { CURRENT_VERSION, focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, storedRecord, tabTo, type Started } from './helpers.js';
+import {
+  CURRENT_VERSION,
+  focused,
+  part,
+  press,
+  readRecord,
+  recordEvents,
+  resetPage,
+  sendGpc,
+  settle,
+  start,
+  storedRecord,
+  tabTo,
+  type Started,
+} from './helpers.js';
 
 /** Opens the preferences from the banner's "choose" and waits until the dialog is up. */
 async function openFromBanner(started: Started): Promise<HTMLDialogElement> {
@@ -241,7 +255,10 @@ describe('preferences', () => {
     });
 
     it('names the configured controller and address, in the visitor’s language', async () => {
-      const started = await afterAcceptAll({ language: 'ru', controller: { name: 'Acme LLP', names: { ru: 'ТОО «Акме»' }, address: '050000, Алматы, пр. Абая, 1' } });
+      const started = await afterAcceptAll({
+        language: 'ru',
+        controller: { name: 'Acme LLP', names: { ru: 'ТОО «Акме»' }, address: '050000, Алматы, пр. Абая, 1' },
+      });
       await tabTo(part(started.root, 'withdraw'));
       await press('Enter');
       await settle(started.element);
@@ -254,7 +271,9 @@ describe('preferences', () => {
       const started = await afterAcceptAll({ language: 'kk' });
       part(started.root, 'withdraw').click();
       await settle(started.element);
-      expect(part(started.root, 'withdrawn').textContent).to.include('Пайдаланушы келісімінде көрсетілген «BTS Education» ЖШС мекенжайына жазбаша өтініш беріңіз.');
+      expect(part(started.root, 'withdrawn').textContent).to.include(
+        'Пайдаланушы келісімінде көрсетілген «BTS Education» ЖШС мекенжайына жазбаша өтініш беріңіз.',
+      );
     });
   });
 

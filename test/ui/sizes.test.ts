@@ -25,8 +25,22 @@ const CONFIG = {
   },
   categories: [
     { id: 'necessary', required: true },
-    { id: 'analytics', services: [{ name: 'Google Analytics', country: 'US' }, { name: 'Яндекс Метрика', country: 'RU' }] },
-    { id: 'marketing', gpc: true, adultOnly: true, services: [{ name: 'Meta Pixel', country: 'US' }, { name: 'Google Ads', country: 'IE' }] },
+    {
+      id: 'analytics',
+      services: [
+        { name: 'Google Analytics', country: 'US' },
+        { name: 'Яндекс Метрика', country: 'RU' },
+      ],
+    },
+    {
+      id: 'marketing',
+      gpc: true,
+      adultOnly: true,
+      services: [
+        { name: 'Meta Pixel', country: 'US' },
+        { name: 'Google Ads', country: 'IE' },
+      ],
+    },
     { id: 'partners', gpc: true, adultOnly: true },
   ],
 };
@@ -34,7 +48,11 @@ const CONFIG = {
 /** A visitor back after a change with a new category, and lines of what changed in every language. */
 const NOTICE = {
   now: () => new Date('2026-06-03T12:00:00+05:00'),
-  record: storedRecord({ categories: { necessary: true, analytics: true, marketing: false }, decidedAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-01T09:00:00.000Z' }),
+  record: storedRecord({
+    categories: { necessary: true, analytics: true, marketing: false },
+    decidedAt: '2026-05-01T09:00:00.000Z',
+    updatedAt: '2026-05-01T09:00:00.000Z',
+  }),
 };
 const CHANGES = {
   kk: ['Серіктестерге деректер беру бөлек санатқа шығарылды.', 'Деректерді сақтау мерзімі нақтыланды.'],
@@ -87,7 +105,10 @@ describe('sizes on a phone and a desktop (SPEC §9)', () => {
 
       it(`${label}: the change notice ≤ 50 %, its clause 1.2 sentence and buttons in sight, details expandable`, async () => {
         await setViewport(viewport);
-        const started = await start({ ...NOTICE, config: { ...CONFIG, language: lang, policy: { version: '2026-06-01', publishedAt: '2026-06-01', changes: CHANGES } } });
+        const started = await start({
+          ...NOTICE,
+          config: { ...CONFIG, language: lang, policy: { version: '2026-06-01', publishedAt: '2026-06-01', changes: CHANGES } },
+        });
         share(started, 'notice', label, 50);
         for (const name of ['implicit', 'accept-notice', 'open-preferences', 'close']) {
           expect(inSight(started.root, part(started.root, name)), `${label}: ${name}`).to.be.true;

@@ -10,13 +10,24 @@ const keys = (input: unknown) => resolveConfig(input).problems.map((p) => p.key)
 describe('resolveConfig', () => {
   it('checks each service of a category, and leaves out one without a name or a country', () => {
     const services = [
-      { name: 'Google Analytics', country: 'US', url: 'https://policies.google.com/privacy', purpose: { en: 'Statistics' }, cookies: ['_ga'] },
+      {
+        name: 'Google Analytics',
+        country: 'US',
+        url: 'https://policies.google.com/privacy',
+        purpose: { en: 'Statistics' },
+        cookies: ['_ga'],
+      },
       { name: 'Nameless' },
       { country: 'RU' },
       { name: 'Bad', country: 'usa' },
       { name: 'Link', country: 'US', url: 'http://example.com' },
     ];
-    const { config, problems } = resolveConfig({ categories: [{ id: 'necessary', required: true }, { id: 'analytics', services }] });
+    const { config, problems } = resolveConfig({
+      categories: [
+        { id: 'necessary', required: true },
+        { id: 'analytics', services },
+      ],
+    });
     expect(problems.map((p) => p.key)).to.deep.equal([
       'categories[1].services[1]',
       'categories[1].services[2]',
@@ -80,13 +91,26 @@ describe('resolveConfig', () => {
   });
 
   it('reports unknown keys, at any depth', () => {
-    expect(keys({ colour: 'red', cookie: { expires: 3 }, policy: { version: '1', tos: 'x' } })).to.deep.equal(['colour', 'cookie.expires', 'policy.tos']);
+    expect(keys({ colour: 'red', cookie: { expires: 3 }, policy: { version: '1', tos: 'x' } })).to.deep.equal([
+      'colour',
+      'cookie.expires',
+      'policy.tos',
+    ]);
   });
 
   it('rejects javascript: and other unsafe schemes for the endpoint', () => {
-    for (const endpoint of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/plain,x', 'http://collector.example.kz/', 'ftp://x.kz/']) {
+    for (const endpoint of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/plain,x',
+      'http://collector.example.kz/',
+      'ftp://x.kz/',
+    ]) {
       const { config, problems } = resolveConfig({ endpoint });
-      expect(problems.map((p) => p.key), endpoint).to.deep.equal(['endpoint']);
+      expect(
+        problems.map((p) => p.key),
+        endpoint,
+      ).to.deep.equal(['endpoint']);
       expect(config.endpoint, endpoint).to.equal(undefined);
     }
   });
@@ -98,7 +122,9 @@ describe('resolveConfig', () => {
   });
 
   it('never lets __proto__ or constructor through', () => {
-    const input = JSON.parse('{"__proto__": {"polluted": true}, "cookie": {"__proto__": {"polluted": true}}, "constructor": {"prototype": {"polluted": true}}}');
+    const input = JSON.parse(
+      '{"__proto__": {"polluted": true}, "cookie": {"__proto__": {"polluted": true}}, "constructor": {"prototype": {"polluted": true}}}',
+    );
     const { config, problems } = resolveConfig(input);
     expect(problems.map((p) => p.key)).to.deep.equal(['__proto__', 'cookie.__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
@@ -109,7 +135,10 @@ describe('resolveConfig', () => {
     const { config, problems } = resolveConfig({
       categories: [{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_ga*'] }, { id: 'stats' }, { id: 'bad id!' }, 'x'],
     });
-    expect(config.categories).to.deep.equal([{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_ga*'] }]);
+    expect(config.categories).to.deep.equal([
+      { id: 'necessary', required: true },
+      { id: 'stats', cookies: ['_ga*'] },
+    ]);
     expect(problems.map((p) => p.key)).to.include.members(['categories[3].id', 'categories[4]', 'categories']);
   });
 
@@ -122,7 +151,9 @@ describe('resolveConfig', () => {
   it('accepts Consent Mode as true, false or a mapping', () => {
     expect(resolveConfig({ googleConsentMode: true }).config.googleConsentMode).to.deep.equal(defaults().googleConsentMode);
     expect(resolveConfig({ googleConsentMode: false }).config.googleConsentMode).to.equal(false);
-    expect(resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'] } }).config.googleConsentMode).to.deep.equal({ analytics: ['analytics_storage'] });
+    expect(resolveConfig({ googleConsentMode: { analytics: ['analytics_storage'] } }).config.googleConsentMode).to.deep.equal({
+      analytics: ['analytics_storage'],
+    });
     expect(keys({ googleConsentMode: 'yes' })).to.deep.equal(['googleConsentMode']);
   });
 
@@ -198,8 +229,21 @@ describe('a config checked once in this browser', () => {
     undefined,
     {},
     { policy: { version: 'v2' } },
-    { policy: { version: '2027-01-01', publishedAt: '2027-01-01T09:00:00+05:00', implicitAcceptanceDays: 0, url: '/p', changes: { kk: ['Жаңа'] } } },
-    { categories: [{ id: 'necessary', required: true }, { id: 'stats', cookies: ['_pk_*'] }] },
+    {
+      policy: {
+        version: '2027-01-01',
+        publishedAt: '2027-01-01T09:00:00+05:00',
+        implicitAcceptanceDays: 0,
+        url: '/p',
+        changes: { kk: ['Жаңа'] },
+      },
+    },
+    {
+      categories: [
+        { id: 'necessary', required: true },
+        { id: 'stats', cookies: ['_pk_*'] },
+      ],
+    },
     { storage: 'localStorage', cookie: { name: 'c', domain: '.example.kz', secure: true, maxAgeDays: 30 } },
     { consentMaxAgeDays: 180, language: 'ru', reopenButton: false, respectGpc: false },
     { endpoint: '/v1/events' },

@@ -11,7 +11,6 @@ import { isTimeZone, writtenDate } from '../policy/dates.js';
 import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language, LocalizedText, ServiceConfig } from '../types.js';
 import { safeEndpointUrl, safeLinkUrl } from './url.js';
 
-
 /** The outcome of reading a page's config. */
 export interface ConfigResult extends LoadedConfig {
   /** One entry per rejected key; that key fell back to its default. */
@@ -40,7 +39,9 @@ const wholeMapping: Check<ConsentModeMapping> = (value, key, fail) => {
 
 /** A text for every language, or one per language. */
 const localized: Check<LocalizedText> = (value, key, fail) =>
-  typeof value === 'string' ? text(500)(value, key, fail) : shape<Partial<Record<Language, string>>>({ kk: text(500), ru: text(500), en: text(500) })(value, key, fail);
+  typeof value === 'string'
+    ? text(500)(value, key, fail)
+    : shape<Partial<Record<Language, string>>>({ kk: text(500), ru: text(500), en: text(500) })(value, key, fail);
 
 /** A recipient of data: its country as an ISO 3166-1 alpha-2 code, its notice an https: link. */
 const serviceFields = shape<ServiceConfig>({
@@ -66,14 +67,24 @@ const DEFAULTS = defaults();
 const options = shape<CoreConfig & Required<DeferredConfig>>({
   policy: shape({
     version: text(100, /^/, DEFAULTS.policy.version),
-    publishedAt: is<string>('an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00', (v) => typeof v === 'string' && !!writtenDate(v)),
+    publishedAt: is<string>(
+      'an ISO date such as 2026-06-01, or a date-time such as 2026-06-01T10:00:00+05:00',
+      (v) => typeof v === 'string' && !!writtenDate(v),
+    ),
     implicitAcceptanceDays: int(0, 366, DEFAULTS.policy.implicitAcceptanceDays),
     timeZone: is<string>('an IANA time zone such as Asia/Almaty', (v) => typeof v === 'string' && v.length <= 64 && isTimeZone(v)),
     url: later,
     changes: later,
   }) as Check<CoreConfig['policy']>,
   categories: list(
-    shape<CategoryConfig>({ id: text(40, ID), required: bool(), gpc: bool(), adultOnly: bool(), cookies: list(text(100)), services: list(service, 30) }),
+    shape<CategoryConfig>({
+      id: text(40, ID),
+      required: bool(),
+      gpc: bool(),
+      adultOnly: bool(),
+      cookies: list(text(100)),
+      services: list(service, 30),
+    }),
     20,
     DEFAULTS.categories,
   ),
@@ -88,7 +99,8 @@ const options = shape<CoreConfig & Required<DeferredConfig>>({
   }),
   consentMaxAgeDays: int(1, 3650, DEFAULTS.consentMaxAgeDays),
   endpoint: (value, key, fail) =>
-    (typeof value === 'string' && value.length < 2048 && safeEndpointUrl(value)) || fail(key, 'must be https: (http: only to localhost) or relative'),
+    (typeof value === 'string' && value.length < 2048 && safeEndpointUrl(value)) ||
+    fail(key, 'must be https: (http: only to localhost) or relative'),
   language: oneOf(['auto', 'kk', 'ru', 'en'], DEFAULTS.language),
   texts: later,
   layout: later,
@@ -127,7 +139,8 @@ export function resolveConfig(input: unknown): ConfigResult {
   } else policy.publishedAt = DEFAULTS.policy.publishedAt;
   // Each category needs an id of its own; a list left with none keeps the defaults.
   const categories = config.categories.filter((c, i, all) => c.id && all.findIndex((other) => other.id === c.id) === i);
-  if (categories.length < config.categories.length || !categories.length) fail('categories', 'must be 1 or more, each with an id of its own');
+  if (categories.length < config.categories.length || !categories.length)
+    fail('categories', 'must be 1 or more, each with an id of its own');
   result.config.categories = categories.length ? categories : defaults().categories;
   return result;
 }
@@ -181,7 +194,11 @@ export function report(problems: KelisimError[], dispatch = (problem: KelisimErr
  */
 export function checkConfig(input: unknown, json?: string, earlier?: KelisimError): LoadedConfig | null {
   const { config, deferred, problems, fatal } = resolveConfig(input);
-  report([...(earlier ? [earlier] : []), ...problems, ...(fatal ? [{ code: 'config' as const, key: 'policy.version', message: `${fatal}; nothing is shown` }] : [])]);
+  report([
+    ...(earlier ? [earlier] : []),
+    ...problems,
+    ...(fatal ? [{ code: 'config' as const, key: 'policy.version', message: `${fatal}; nothing is shown` }] : []),
+  ]);
   if (fatal) return null;
   firstRun(deferred);
   if (json && !problems.length) remember(json);

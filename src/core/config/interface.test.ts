@@ -74,7 +74,15 @@ describe('resolveUiConfig', () => {
       controller: { name: 'Acme LLP', bin: '123' },
     });
     const keys = reported.map((problem) => problem.key);
-    expect(keys).to.have.members(['policy.url', 'policy.changes.fr', 'policy.changes.ru', 'layout', 'texts.en.acceptAll', 'texts.de', 'controller.bin']);
+    expect(keys).to.have.members([
+      'policy.url',
+      'policy.changes.fr',
+      'policy.changes.ru',
+      'layout',
+      'texts.en.acceptAll',
+      'texts.de',
+      'controller.bin',
+    ]);
     expect(consoleLines).to.have.length(1);
     for (const key of keys) expect(consoleLines[0]).to.include(`- ${key}: `);
     expect(config.layout).to.equal('bar');
@@ -83,8 +91,15 @@ describe('resolveUiConfig', () => {
   });
 
   it('lets a page’s controller replace the default entirely', () => {
-    const { config } = resolve({ controller: { name: 'Acme LLP', address: 'Almaty, Abay ave. 1', email: 'dpo@acme.kz', bin: '123456789012' } });
-    expect(config.controller).to.deep.equal({ name: 'Acme LLP', address: 'Almaty, Abay ave. 1', email: 'dpo@acme.kz', bin: '123456789012' });
+    const { config } = resolve({
+      controller: { name: 'Acme LLP', address: 'Almaty, Abay ave. 1', email: 'dpo@acme.kz', bin: '123456789012' },
+    });
+    expect(config.controller).to.deep.equal({
+      name: 'Acme LLP',
+      address: 'Almaty, Abay ave. 1',
+      email: 'dpo@acme.kz',
+      bin: '123456789012',
+    });
     expect(config.controller.names, 'edunavigator’s names must not survive').to.equal(undefined);
   });
 

@@ -9,7 +9,6 @@ import { isChecked } from '../checked/known.js';
 import { defaults } from './defaults.js';
 import type { ConsentModeMapping, CoreConfig, KelisimError, KelisimOptions } from '../types.js';
 
-
 /** Reads `<script type="application/json" id="kelisim-config">`; bad JSON is a problem, not an exception. */
 export function readPageConfig(): { value?: unknown; problem?: KelisimError } {
   const script = document.getElementById('kelisim-config');

@@ -21,6 +21,7 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A check from a test and what passes it (for the message), with an optional fallback. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test narrows the value itself (typeof, Array.isArray)
 export const is = <T>(expected: string, test: (value: any) => boolean, fallback?: T): Check<T> =>
   Object.assign((value: unknown, key: string, fail: Fail) => (test(value) ? (value as T) : fail(key, `must be ${expected}`)), { fallback });
 
@@ -28,7 +29,11 @@ export const bool = (fallback?: boolean) => is<boolean>('true or false', (v) => 
 
 /** A non-empty string of at most `max` characters, matching `pattern` when given. */
 export const text = (max: number, pattern = /^/, fallback?: string): Check<string> =>
-  is(`a string of 1 to ${max} characters matching ${pattern}`, (v) => typeof v === 'string' && !!v && v.length <= max && pattern.test(v), fallback);
+  is(
+    `a string of 1 to ${max} characters matching ${pattern}`,
+    (v) => typeof v === 'string' && !!v && v.length <= max && pattern.test(v),
+    fallback,
+  );
 
 export const int = (min: number, max: number, fallback?: number): Check<number> =>
   is(`a whole number from ${min} to ${max}`, (v) => Number.isInteger(v) && v >= min && v <= max, fallback);

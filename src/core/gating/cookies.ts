@@ -33,7 +33,10 @@ export function globMatches(pattern: string, name: string): boolean {
  * configured one.
  */
 export function clearCookies(refused: CategoryConfig[], configuredDomain?: string, doc: Document = document): string[] {
-  const patterns = refused.flatMap((category) => [...(category.cookies ?? []), ...(category.services ?? []).flatMap((service) => service.cookies ?? [])]);
+  const patterns = refused.flatMap((category) => [
+    ...(category.cookies ?? []),
+    ...(category.services ?? []).flatMap((service) => service.cookies ?? []),
+  ]);
   if (!patterns.length) return [];
   const host = location.hostname;
   const labels = host.split('.');

@@ -56,7 +56,14 @@ describe('gating', () => {
   });
 
   it('runs inline and src scripts once allowed, in document order', async () => {
-    page(inline('analytics', 'a') + external('analytics', 'b') + inline('marketing', 'skipped') + inline('analytics', 'c') + external('analytics', 'd') + inline('analytics', 'e'));
+    page(
+      inline('analytics', 'a') +
+        external('analytics', 'b') +
+        inline('marketing', 'skipped') +
+        inline('analytics', 'c') +
+        external('analytics', 'd') +
+        inline('analytics', 'e'),
+    );
     await activateGated(only('analytics'));
     expect(runs()).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
     // The refused one stays inert, ready for a later decision.
@@ -78,7 +85,13 @@ describe('gating', () => {
 
   it('keeps document order when a second activation starts while a src script loads', async () => {
     // The loader activates at start; a decision a moment later activates again.
-    page(inline('analytics', 'a') + external('analytics', 'b') + inline('analytics', 'c') + external('analytics', 'd') + inline('analytics', 'e'));
+    page(
+      inline('analytics', 'a') +
+        external('analytics', 'b') +
+        inline('analytics', 'c') +
+        external('analytics', 'd') +
+        inline('analytics', 'e'),
+    );
     await Promise.all([activateGated(only('analytics')), activateGated(only('analytics'))]);
     expect(runs()).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
   });
@@ -94,7 +107,9 @@ describe('gating', () => {
   });
 
   it('gives a gated iframe its src only when allowed', async () => {
-    page('<iframe data-kelisim="marketing" data-src="about:blank#m"></iframe><iframe data-kelisim="analytics" data-src="about:blank#a"></iframe>');
+    page(
+      '<iframe data-kelisim="marketing" data-src="about:blank#m"></iframe><iframe data-kelisim="analytics" data-src="about:blank#a"></iframe>',
+    );
     const [marketing, analytics] = host.querySelectorAll('iframe');
     await activateGated(only('analytics'));
     expect(marketing!.hasAttribute('src')).to.equal(false);
@@ -196,7 +211,13 @@ describe('cookie clearing', () => {
 
   it("clears the cookies of a refused category's services too", () => {
     for (const name of ['_ym_uid', '_ym_d', 'tmr_lvid', 'kept']) setCookie(name, '1');
-    const analytics = { id: 'analytics', services: [{ name: 'Yandex Metrica', country: 'RU', cookies: ['_ym_*'] }, { name: 'VK Ads', country: 'RU', cookies: ['tmr_*'] }] };
+    const analytics = {
+      id: 'analytics',
+      services: [
+        { name: 'Yandex Metrica', country: 'RU', cookies: ['_ym_*'] },
+        { name: 'VK Ads', country: 'RU', cookies: ['tmr_*'] },
+      ],
+    };
     expect(clearCookies([analytics]).sort()).to.deep.equal(['_ym_d', '_ym_uid', 'tmr_lvid']);
     expect(cookieNames()).to.include('kept');
   });

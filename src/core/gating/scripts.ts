@@ -54,7 +54,12 @@ export function watch(root: GatedRoot = document, allows?: (id: string) => boole
   if (!roots.includes(root)) roots.push(root);
   hold = holdFrames ?? hold;
   (observer ??= new MutationObserver((records) => {
-    if (records.some((record) => [...record.addedNodes].some((node) => (node as Element).matches?.(GATED) || (node as Element).querySelector?.(GATED)))) void activateGated();
+    if (
+      records.some((record) =>
+        [...record.addedNodes].some((node) => (node as Element).matches?.(GATED) || (node as Element).querySelector?.(GATED)),
+      )
+    )
+      void activateGated();
   })).observe(root, { childList: true, subtree: true });
   return activateGated(allows);
 }

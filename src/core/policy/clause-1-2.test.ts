@@ -92,8 +92,18 @@ describe('decide(record, config, now)', () => {
     ['changed, publication day, never seen', untold, '2026-11-25T10:00:00Z', 'notice'],
     ['2 December 23:59 in Kazakhstan, seen earlier', told, '2026-12-02T18:59:00Z', 'notice'],
     ['3 December 00:00 in Kazakhstan, seen earlier', told, '2026-12-02T19:00:00Z', 'implicit'],
-    ['seen, but for an older version', record({ noticeSeen: { version: '2026-06-01', at: '2026-11-26T06:00:00.000Z' } }), '2027-01-10T10:00:00Z', 'notice'],
-    ['consent expired (365 days)', record({ policyVersion: '2026-11-25', decidedAt: '2025-11-20T07:00:00.000Z' }), '2026-11-21T10:00:00Z', 'banner'],
+    [
+      'seen, but for an older version',
+      record({ noticeSeen: { version: '2026-06-01', at: '2026-11-26T06:00:00.000Z' } }),
+      '2027-01-10T10:00:00Z',
+      'notice',
+    ],
+    [
+      'consent expired (365 days)',
+      record({ policyVersion: '2026-11-25', decidedAt: '2025-11-20T07:00:00.000Z' }),
+      '2026-11-21T10:00:00Z',
+      'banner',
+    ],
     ['expired beats a pending notice', told, '2027-11-21T10:00:00Z', 'banner'],
   ];
   for (const [name, stored, now, view] of cases) {
@@ -127,7 +137,16 @@ describe('calendar helpers', () => {
   });
 
   it('publicationDay refuses what is not an ISO date, or a day that does not exist', () => {
-    for (const value of ['June 1', '2026-13-45T00:00', '2026-13-45', '2026-02-30', '2026-02-30T10:00:00Z', '', '01.06.2026', '2026-06-01T25:00:00Z'])
+    for (const value of [
+      'June 1',
+      '2026-13-45T00:00',
+      '2026-13-45',
+      '2026-02-30',
+      '2026-02-30T10:00:00Z',
+      '',
+      '01.06.2026',
+      '2026-06-01T25:00:00Z',
+    ])
       expect(publicationDay(value, 'UTC'), value).to.equal(null);
   });
 });

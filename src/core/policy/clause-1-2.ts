@@ -18,11 +18,19 @@ export const KAZAKHSTAN = 'Asia/Almaty';
 /** The calendar in which this policy's days are counted. */
 export const policyTimeZone = (policy: CoreConfig['policy']): string => policy.timeZone ?? KAZAKHSTAN;
 
-
 /** The wall clock of `timeZone` at an instant, read back as if it were UTC: its difference to the instant is the zone's offset. */
 function wallClock(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   for (const { type, value } of format.formatToParts(instant)) parts[type] = +value;
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }

@@ -4,7 +4,16 @@
  */
 import { VERSION } from '../config/defaults.js';
 import { Transport } from '../transport/transport.js';
-import type { CategoryChoices, CategoryConfig, ConsentRecord, DecisionMethod, KelisimError, Language, ReceiptEvent, ReceiptEventType } from '../types.js';
+import type {
+  CategoryChoices,
+  CategoryConfig,
+  ConsentRecord,
+  DecisionMethod,
+  KelisimError,
+  Language,
+  ReceiptEvent,
+  ReceiptEventType,
+} from '../types.js';
 import { uuid } from './uuid.js';
 
 /** The `client` of every event. */
@@ -103,7 +112,10 @@ export class Receipts {
     const transport = this.transport!;
     const deliver = (hash?: string) => {
       if (hash && shown) Object.assign(event, { textsHash: hash, uiVersion: shown.uiVersion });
-      void transport.send([event], hash && shown ? { textsHash: hash, texts: shown.texts, lang: event.lang, uiVersion: shown.uiVersion } : undefined);
+      void transport.send(
+        [event],
+        hash && shown ? { textsHash: hash, texts: shown.texts, lang: event.lang, uiVersion: shown.uiVersion } : undefined,
+      );
     };
     // Nothing to wait for: queued at once (synchronously), so a page closed next keeps it.
     if (!shown && !this.waiting) return deliver();

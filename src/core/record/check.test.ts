@@ -21,11 +21,19 @@ describe('parseRecord', () => {
     expect(parseRecord(JSON.stringify(valid), now)).to.deep.equal({ record: valid });
   });
 
-  it('keeps the hash of the notice\'s words in noticeSeen, and drops a malformed one without losing the choice', () => {
+  it("keeps the hash of the notice's words in noticeSeen, and drops a malformed one without losing the choice", () => {
     const hash = 'ab'.repeat(32);
-    const kept = parseRecord(raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z', textsHash: hash, uiVersion: '1.1.0' } }), now);
+    const kept = parseRecord(
+      raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z', textsHash: hash, uiVersion: '1.1.0' } }),
+      now,
+    );
     expect(kept.record!.noticeSeen).to.deep.equal({ version: '2027', at: '2026-11-20T00:00:00.000Z', textsHash: hash, uiVersion: '1.1.0' });
-    for (const bad of [{ textsHash: 'xyz', uiVersion: '1' }, { textsHash: hash }, { textsHash: hash.toUpperCase(), uiVersion: '1' }, { textsHash: 7, uiVersion: '1' }]) {
+    for (const bad of [
+      { textsHash: 'xyz', uiVersion: '1' },
+      { textsHash: hash },
+      { textsHash: hash.toUpperCase(), uiVersion: '1' },
+      { textsHash: 7, uiVersion: '1' },
+    ]) {
       const { record, problem } = parseRecord(raw({ noticeSeen: { version: '2027', at: '2026-11-20T00:00:00.000Z', ...bad } }), now);
       expect(problem, JSON.stringify(bad)).to.equal(undefined);
       expect(record!.noticeSeen).to.deep.equal({ version: '2027', at: '2026-11-20T00:00:00.000Z' });
@@ -69,7 +77,9 @@ describe('parseRecord', () => {
   }
 
   it('tolerates a clock a few minutes behind the one that wrote it', () => {
-    expect(parseRecord(raw({ decidedAt: '2026-11-24T12:04:00.000Z', updatedAt: '2026-11-24T12:04:00.000Z' }), now).record).not.to.equal(null);
+    expect(parseRecord(raw({ decidedAt: '2026-11-24T12:04:00.000Z', updatedAt: '2026-11-24T12:04:00.000Z' }), now).record).not.to.equal(
+      null,
+    );
   });
 });
 

@@ -28,6 +28,7 @@ const isVersion = (value: unknown) => isText(value, 100);
 const isPast = (value: unknown, latest: number) => isText(value, 40, TIME) && Date.parse(value) <= latest;
 
 /** Each field of SPEC §4 in order, and what it must be; `latest` is the latest time accepted. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each check narrows the value itself
 const FIELDS: Record<string, (value: any, latest: number) => boolean> = {
   v: (value) => value === 1,
   id: (value) => isText(value, 64, /^[\w-]{8,}$/),
@@ -65,7 +66,9 @@ function check(value: unknown, latest: number): ConsentRecord | string {
     // The proof of the words is kept when it is well formed, and only then: its absence
     // costs the receipt its hash, never the visitor their choice.
     const proven = typeof seen.textsHash === 'string' && /^[0-9a-f]{64}$/.test(seen.textsHash) && isVersion(seen.uiVersion);
-    record.noticeSeen = proven ? { version: seen.version, at: seen.at, textsHash: seen.textsHash as string, uiVersion: seen.uiVersion as string } : { version: seen.version, at: seen.at };
+    record.noticeSeen = proven
+      ? { version: seen.version, at: seen.at, textsHash: seen.textsHash as string, uiVersion: seen.uiVersion as string }
+      : { version: seen.version, at: seen.at };
   }
   return record as unknown as ConsentRecord;
 }
@@ -88,7 +91,11 @@ export function parseRecord(raw: string | null | undefined, now: Date): ParsedRe
   }
   return {
     record: null,
-    problem: { code: 'storage', key: field || 'record', message: `stored consent ignored: ${field ? `${field} is missing or wrong` : 'not a JSON object of at most 4096 characters'}` },
+    problem: {
+      code: 'storage',
+      key: field || 'record',
+      message: `stored consent ignored: ${field ? `${field} is missing or wrong` : 'not a JSON object of at most 4096 characters'}`,
+    },
   };
 }
 

@@ -9,7 +9,9 @@ import { cleanPage, collect, override, storedRecord, waitFor } from '../../../te
 
 /** The Cookie Store API (Chromium): the one place a page can read a cookie's attributes. */
 declare const cookieStore: {
-  get(name: string): Promise<{ name: string; value: string; path: string; sameSite: string; secure: boolean; expires: number | null } | null>;
+  get(
+    name: string,
+  ): Promise<{ name: string; value: string; path: string; sameSite: string; secure: boolean; expires: number | null } | null>;
 };
 
 const DAY = 86_400_000;
@@ -227,7 +229,11 @@ describe('storage', () => {
       dispatchEvent(new Event('focus'));
       await s.actions(); // after whatever the focus check set off with the decisions chunk
       expect(changes.details).to.deep.equal([]); // nothing changed yet: nothing to tell
-      const record = { ...before, categories: { necessary: true, analytics: true, marketing: true, partners: false }, updatedAt: new Date().toISOString() };
+      const record = {
+        ...before,
+        categories: { necessary: true, analytics: true, marketing: true, partners: false },
+        updatedAt: new Date().toISOString(),
+      };
       Cookies.set(name, JSON.stringify(record), { path: '/', sameSite: 'Lax' });
       dispatchEvent(new Event('focus'));
       await waitFor(() => changes.details.length > 0, 2000, 'kelisim:consent');

@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import { resolveConfig } from '../config/check.js';
 import { createSession } from './session.js';
 import { sha256 } from '../receipts/receipts.js';
-import { bucketName, cleanPage, collect, endpointLog, endpointUrl, storedRecord, waitFor, waitForLog } from '../../../test/support/core-helpers.js';
+import {
+  bucketName,
+  cleanPage,
+  collect,
+  endpointLog,
+  endpointUrl,
+  storedRecord,
+  waitFor,
+  waitForLog,
+} from '../../../test/support/core-helpers.js';
 
 /** A started session of its own cookie name (listeners of earlier sessions stay on the page). */
 async function started(bucket: string, record?: object, policy = { version: '2026-06-01', publishedAt: '2026-06-01' }) {
@@ -52,15 +61,25 @@ describe('Actions', () => {
     await waitFor(() => session.record!.noticeSeen?.textsHash === hex, 2000, 'the hash in noticeSeen');
     const seen = session.record!.noticeSeen!;
     expect(seen).to.deep.equal({ version: '2026-06-01', at: seen.at, textsHash: hex, uiVersion: 'test/1' });
-    const shown = (await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'notice.shown'))).events.find((e) => e.type === 'notice.shown');
-    expect(shown, 'the notice\'s own receipt names the same words').to.include({ textsHash: hex, uiVersion: 'test/1' });
+    const shown = (await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'notice.shown'))).events.find(
+      (e) => e.type === 'notice.shown',
+    );
+    expect(shown, "the notice's own receipt names the same words").to.include({ textsHash: hex, uiVersion: 'test/1' });
 
     // The next page view, past the period: accepted by continued use, with the notice as proof.
     const name = session.config.cookie.name;
-    const next = createSession(resolveConfig({ policy: { version: '2026-06-01', publishedAt: '2026-06-01' }, endpoint: endpointUrl(bucket), cookie: { name } }).config);
+    const next = createSession(
+      resolveConfig({ policy: { version: '2026-06-01', publishedAt: '2026-06-01' }, endpoint: endpointUrl(bucket), cookie: { name } })
+        .config,
+    );
     expect((await next.start()).view).to.equal('none');
     const log = await waitForLog(bucket, (l) => l.events.some((e) => e.type === 'policy.accepted.implicit'));
-    expect(log.events.find((e) => e.type === 'policy.accepted.implicit')).to.include({ method: 'implicit', textsHash: hex, uiVersion: 'test/1', noticeShownAt: seen.at });
+    expect(log.events.find((e) => e.type === 'policy.accepted.implicit')).to.include({
+      method: 'implicit',
+      textsHash: hex,
+      uiVersion: 'test/1',
+      noticeShownAt: seen.at,
+    });
   });
 
   it('an implicit acceptance from a notice seen before the words were recorded says when, without a hash', async () => {
@@ -75,7 +94,10 @@ describe('Actions', () => {
 
   it('marking a minor turns adult-only categories off without accepting a pending policy change', async () => {
     const bucket = bucketName('minor-pending');
-    const before = storedRecord({ policyVersion: '2025-01-01', categories: { necessary: true, analytics: true, marketing: true, partners: true } });
+    const before = storedRecord({
+      policyVersion: '2025-01-01',
+      categories: { necessary: true, analytics: true, marketing: true, partners: true },
+    });
     const { session, actions } = await started(bucket, before);
     actions.setSubject(true);
     expect(session.record).to.include({ policyVersion: '2025-01-01', policyAcceptedBy: 'button', decidedAt: before.decidedAt });

@@ -11,7 +11,17 @@ import { Receipts } from '../receipts/receipts.js';
 import type { Session, SessionActions, ShownView } from './types.js';
 
 export type { ShownView } from './types.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, DecisionMethod, Language, ReceiptEventType, View } from '../types.js';
+import type {
+  CategoryChoices,
+  CategoryConfig,
+  Consent,
+  ConsentDetail,
+  ConsentRecord,
+  DecisionMethod,
+  Language,
+  ReceiptEventType,
+  View,
+} from '../types.js';
 import { writeRecord } from '../record/write.js';
 
 /**
@@ -170,12 +180,18 @@ export class Actions implements SessionActions {
     const { session } = this;
     const before = session.record;
     this.store(record);
-    clearCookies(session.config.categories.filter((category) => !session.allows(category.id)), session.config.cookie.domain);
+    clearCookies(
+      session.config.categories.filter((category) => !session.allows(category.id)),
+      session.config.cookie.domain,
+    );
     this.send(type, method, notice);
     const consent = this.follow(before, method && method !== 'implicit' ? method : 'policy')!;
     // Scripts that ran cannot be unloaded: a site that says so reloads once a category that was on
     // goes off, after the choice is stored and its receipt queued (the transport sends it from there).
-    if (session.config.reloadOnRevoke && session.config.categories.some((category) => before?.categories[category.id] && !session.allows(category.id))) {
+    if (
+      session.config.reloadOnRevoke &&
+      session.config.categories.some((category) => before?.categories[category.id] && !session.allows(category.id))
+    ) {
       void this.receipts.queued().then(() => location.reload());
     }
     return consent;
@@ -202,7 +218,14 @@ export class Actions implements SessionActions {
 
   private send(type: ReceiptEventType, method?: DecisionMethod, notice?: ConsentRecord['noticeSeen']): void {
     const { session } = this;
-    const subject = { record: session.record, categories: session.config.categories, policyVersion: session.config.policy.version, lang: this.language, minor: session.minor, now: session.now() };
+    const subject = {
+      record: session.record,
+      categories: session.config.categories,
+      policyVersion: session.config.policy.version,
+      lang: this.language,
+      minor: session.minor,
+      now: session.now(),
+    };
     this.receipts.send(type, subject, method, notice);
   }
 }

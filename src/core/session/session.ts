@@ -86,7 +86,11 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
       if (config.googleConsentMode && consent) gtagConsent('update', session.consentMode(consent.categories));
       // What is in the page now and whatever is added later; blocked frames get a
       // placeholder (its own chunk, only on a page that has one), where there is an interface.
-      void watch(document, session.allows, hooks.mount && ((frames) => void import('../../embeds/placeholder.js').then((embeds) => embeds.hold(frames, session), unloaded)));
+      void watch(
+        document,
+        session.allows,
+        hooks.mount && ((frames) => void import('../../embeds/placeholder.js').then((embeds) => embeds.hold(frames, session), unloaded)),
+      );
       // Another tab's choice: a `storage` event tells at once (localStorage), a look at this tab
       // again (cookies). `sync` reads only when the stored value changed, so any event will do.
       for (const type of ['storage', 'focus', 'pageshow']) addEventListener(type, sync);

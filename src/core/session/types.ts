@@ -6,7 +6,20 @@ import type { DeferredConfig } from '../config/loaded.js';
 import type { RecordStore } from '../record/read.js';
 import type { ParsedRecord } from '../record/check.js';
 import type { HeldBackReason } from '../policy/held-back.js';
-import type { CategoryChoices, CategoryConfig, Consent, ConsentDetail, ConsentRecord, CoreConfig, KelisimError, Language, PolicyAcceptance, ReadyDetail, UiView, View } from '../types.js';
+import type {
+  CategoryChoices,
+  CategoryConfig,
+  Consent,
+  ConsentDetail,
+  ConsentRecord,
+  CoreConfig,
+  KelisimError,
+  Language,
+  PolicyAcceptance,
+  ReadyDetail,
+  UiView,
+  View,
+} from '../types.js';
 
 /** What a session needs from its page; the loader passes the real ones, tests their own. */
 export interface SessionHooks {

@@ -19,4 +19,3 @@ export function gtagConsent(command: 'default' | 'update', state: Record<string,
   };
   w.gtag('consent', command, state);
 }
-

@@ -78,7 +78,11 @@ describe('signals', () => {
     it('grants nothing for a stored choice that has expired', async () => {
       const s = session({ consentMaxAgeDays: 30 });
       const decidedAt = new Date(Date.now() - 31 * 86_400_000).toISOString();
-      const record = storedRecord({ decidedAt, updatedAt: decidedAt, categories: { necessary: true, analytics: true, marketing: true, partners: true } });
+      const record = storedRecord({
+        decidedAt,
+        updatedAt: decidedAt,
+        categories: { necessary: true, analytics: true, marketing: true, partners: true },
+      });
       document.cookie = `${s.config.cookie.name}=${encodeURIComponent(JSON.stringify(record))}; path=/`;
       await s.start();
       expect(s.consent()).to.equal(null);
@@ -179,7 +183,12 @@ describe('signals', () => {
     it('without the signal, accept all turns every category on', async () => {
       const s = session();
       await s.start();
-      expect((await s.actions()).acceptAll().categories).to.deep.equal({ necessary: true, analytics: true, marketing: true, partners: true });
+      expect((await s.actions()).acceptAll().categories).to.deep.equal({
+        necessary: true,
+        analytics: true,
+        marketing: true,
+        partners: true,
+      });
     });
   });
 
@@ -191,7 +200,12 @@ describe('signals', () => {
       s.minor = true;
       const actions = await s.actions();
       expect(actions.acceptAll().categories).to.deep.equal({ necessary: true, analytics: true, marketing: false, partners: false });
-      expect(actions.accept(['marketing', 'partners']).categories).to.deep.equal({ necessary: true, analytics: false, marketing: false, partners: false });
+      expect(actions.accept(['marketing', 'partners']).categories).to.deep.equal({
+        necessary: true,
+        analytics: false,
+        marketing: false,
+        partners: false,
+      });
       expect(s.allows('marketing')).to.equal(false);
       const log = await waitForLog(bucket, (l) => l.events.length === 2, 'both receipts');
       expect(log.events.map((event) => event.subject)).to.deep.equal(['minor', 'minor']);
@@ -223,25 +237,49 @@ describe('signals', () => {
   describe('crawlers', () => {
     const crawlers: Array<[string, string]> = [
       ['Googlebot', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
-      ['Googlebot smartphone', 'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.126 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
+      [
+        'Googlebot smartphone',
+        'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.126 Mobile Safari/537.36 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+      ],
       ['bingbot', 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)'],
       ['YandexBot', 'Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)'],
       ['DuckDuckBot', 'DuckDuckBot/1.1; (+http://duckduckgo.com/duckduckbot.html)'],
       ['Baiduspider', 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)'],
       ['facebookexternalhit', 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)'],
       ['Baiduspider-render', 'Mozilla/5.0 (compatible; Baiduspider-render/2.0; +http://www.baidu.com/search/spider.html)'],
-      ['YandexMobileBot', 'Mozilla/5.0 (iPhone; CPU iPhone OS 8_1 like Mac OS X) AppleWebKit/600.1.4 (KHTML, like Gecko) Version/8.0 Mobile/12B411 Safari/600.1.4 (compatible; YandexMobileBot/3.0; +http://yandex.com/bots)'],
+      [
+        'YandexMobileBot',
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 8_1 like Mac OS X) AppleWebKit/600.1.4 (KHTML, like Gecko) Version/8.0 Mobile/12B411 Safari/600.1.4 (compatible; YandexMobileBot/3.0; +http://yandex.com/bots)',
+      ],
       ['AdsBot-Google', 'AdsBot-Google (+http://www.google.com/adsbot.html)'],
-      ['Applebot', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)'],
+      [
+        'Applebot',
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)',
+      ],
       ['Yahoo! Slurp', 'Mozilla/5.0 (compatible; Yahoo! Slurp; http://help.yahoo.com/help/us/ysearch/slurp)'],
     ];
     const people: Array<[string, string]> = [
       ['HeadlessChrome', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36'],
-      ['Chrome on Windows', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'],
-      ['a CUBOT Android phone', 'Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'],
-      ['Yandex Browser', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 YaBrowser/24.4.0.0 Safari/537.36'],
-      ['Facebook’s in-app browser', 'Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/468.0.0.55.105;]'],
-      ['Safari on iPhone', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'],
+      [
+        'Chrome on Windows',
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      ],
+      [
+        'a CUBOT Android phone',
+        'Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+      ],
+      [
+        'Yandex Browser',
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 YaBrowser/24.4.0.0 Safari/537.36',
+      ],
+      [
+        'Facebook’s in-app browser',
+        'Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/468.0.0.55.105;]',
+      ],
+      [
+        'Safari on iPhone',
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      ],
     ];
     for (const [name, ua] of crawlers) it(`${name} is a crawler`, () => expect(isCrawler(ua)).to.equal(true));
     for (const [name, ua] of people) it(`${name} is not a crawler`, () => expect(isCrawler(ua)).to.equal(false));

@@ -24,7 +24,8 @@ const CLOSED = 'http://127.0.0.1:9/';
 const NEVER = 600_000;
 
 const ids = (events: ReceiptEvent[]): string[] => events.map((event) => event.eventId);
-const storedQueue = (key: string): ReceiptEvent[] => (JSON.parse(localStorage.getItem(key) ?? '{"events":[]}') as { events: ReceiptEvent[] }).events;
+const storedQueue = (key: string): ReceiptEvent[] =>
+  (JSON.parse(localStorage.getItem(key) ?? '{"events":[]}') as { events: ReceiptEvent[] }).events;
 
 describe('Transport (against the loopback endpoint)', () => {
   let bucket: string;
@@ -273,8 +274,20 @@ describe('Transport (against the loopback endpoint)', () => {
     await loaded;
     try {
       const tab2 = frame.contentWindow as Window & { eval(code: string): Promise<{ Transport: typeof Transport }> };
-      const { Transport: Transport2 } = await tab2.eval(`import(${JSON.stringify(new URL('/src/core/transport/transport.ts', location.href).href)})`);
-      const tabs = [transport(), new Transport2({ endpoint: new URL(endpointUrl(bucket), location.href).href, queueKey: `${bucket}_queue`, onError: (e) => errors.push(e), baseDelayMs: 8, maxDelayMs: 40, random: () => 0.5 })];
+      const { Transport: Transport2 } = await tab2.eval(
+        `import(${JSON.stringify(new URL('/src/core/transport/transport.ts', location.href).href)})`,
+      );
+      const tabs = [
+        transport(),
+        new Transport2({
+          endpoint: new URL(endpointUrl(bucket), location.href).href,
+          queueKey: `${bucket}_queue`,
+          onError: (e) => errors.push(e),
+          baseDelayMs: 8,
+          maxDelayMs: 40,
+          random: () => 0.5,
+        }),
+      ];
       tabs.forEach((tab) => tab.start());
       const events = receipts(130);
       const sends: Array<Promise<void>> = [];
@@ -375,7 +388,8 @@ describe('Transport: the words behind the hashes (texts archive)', () => {
     return { textsHash: (await sha256(texts.join('\n')))!, texts, lang: 'kk' as const, uiVersion: 'test-ui' };
   }
 
-  const queue = (): { words?: unknown[]; uploads?: unknown[]; archived?: string[] } => JSON.parse(localStorage.getItem(`${bucket}_queue`) ?? '{}');
+  const queue = (): { words?: unknown[]; uploads?: unknown[]; archived?: string[] } =>
+    JSON.parse(localStorage.getItem(`${bucket}_queue`) ?? '{}');
 
   beforeEach(function () {
     cleanPage();
@@ -454,7 +468,13 @@ describe('Transport: the words behind the hashes (texts archive)', () => {
 
   it('an older collector refuses noticeShownAt: the event goes again without it, not dropped', async () => {
     await scriptEndpoint(bucket, [], { refuseFields: ['noticeShownAt'] });
-    const implicit = receipt({ type: 'policy.accepted.implicit', method: 'implicit', noticeShownAt: '2026-11-26T06:00:00.000Z', textsHash: 'ab'.repeat(32), uiVersion: '1' });
+    const implicit = receipt({
+      type: 'policy.accepted.implicit',
+      method: 'implicit',
+      noticeShownAt: '2026-11-26T06:00:00.000Z',
+      textsHash: 'ab'.repeat(32),
+      uiVersion: '1',
+    });
     const others = receipts(2);
     await transport().send([others[0]!, implicit, others[1]!]);
     const log = await waitForLog(bucket, (l) => l.events.length === 3, 'all three');
@@ -484,7 +504,14 @@ describe('Transport: an endpoint that never answers', () => {
     cleanPage();
     const errors: KelisimError[] = [];
     const queueKey = bucketName('silent');
-    const t = new Transport({ endpoint: CLOSED, queueKey, onError: (error) => errors.push(error), baseDelayMs: 5, maxDelayMs: 10, random: () => 0.5 });
+    const t = new Transport({
+      endpoint: CLOSED,
+      queueKey,
+      onError: (error) => errors.push(error),
+      baseDelayMs: 5,
+      maxDelayMs: 10,
+      random: () => 0.5,
+    });
     const events = receipts(2);
     const requests: string[] = [];
     const original = window.fetch;
@@ -497,7 +524,8 @@ describe('Transport: an endpoint that never answers', () => {
     }
     expect(errors, 'said once, not at every retry').to.have.length(1);
     expect(errors[0]!.code).to.equal('transport');
-    for (const cause of ['did not answer 3 times in a row', 'stay queued', 'ALLOWED_ORIGINS', location.origin, 'connect-src']) expect(errors[0]!.message).to.include(cause);
+    for (const cause of ['did not answer 3 times in a row', 'stay queued', 'ALLOWED_ORIGINS', location.origin, 'connect-src'])
+      expect(errors[0]!.message).to.include(cause);
     expect(ids(t.pending())).to.deep.equal(ids(events));
     cleanPage();
   });
@@ -509,7 +537,11 @@ describe('Actions → transport, end to end', () => {
 
   /** A page view with this test's endpoint: the loader's session, no interface. */
   async function startSession(options: Record<string, unknown> = {}): Promise<Session> {
-    const { config, problems } = resolveConfig({ endpoint: endpointUrl(bucket), cookie: { name: `k_${bucket.replace(/-/g, '_')}` }, ...options });
+    const { config, problems } = resolveConfig({
+      endpoint: endpointUrl(bucket),
+      cookie: { name: `k_${bucket.replace(/-/g, '_')}` },
+      ...options,
+    });
     expect(problems).to.deep.equal([]);
     const session = createSession(config, {}, {});
     await session.start();
@@ -588,7 +620,11 @@ describe('Actions → transport, end to end', () => {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(texts.join('\n')));
     const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     const [shown, decision] = log.events;
-    expect(shown, 'the banner\'s own receipt names its words too').to.include({ type: 'banner.shown', textsHash: hex, uiVersion: 'test-ui-1' });
+    expect(shown, "the banner's own receipt names its words too").to.include({
+      type: 'banner.shown',
+      textsHash: hex,
+      uiVersion: 'test-ui-1',
+    });
     expect(decision).to.include({ type: 'consent.given', method: 'reject-all', textsHash: hex, uiVersion: 'test-ui-1' });
   });
 

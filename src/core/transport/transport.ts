@@ -78,7 +78,14 @@ interface StoredQueue {
  */
 type Outcome =
   | { ok: true; missing?: string[] | null }
-  | { ok: false; retryAfterMs?: number; drop?: string; bad?: ReceiptEvent; strip?: { event: ReceiptEvent; field: keyof ReceiptEvent }; network?: boolean };
+  | {
+      ok: false;
+      retryAfterMs?: number;
+      drop?: string;
+      bad?: ReceiptEvent;
+      strip?: { event: ReceiptEvent; field: keyof ReceiptEvent };
+      network?: boolean;
+    };
 
 /**
  * At-least-once delivery of receipt events. Events are written to a localStorage queue
@@ -144,7 +151,12 @@ export class Transport {
       const events2 = queue.events.concat(events);
       dropped = events2.slice(0, Math.max(0, events2.length - maxQueue));
       const keep = words && !queue.archived?.includes(words.textsHash) && !queue.words?.some((w) => w.textsHash === words.textsHash);
-      return { ...queue, events: events2.slice(dropped.length), dropped: queue.dropped + dropped.length, words: keep ? [...(queue.words ?? []), words].slice(-MAX_WORDS) : queue.words };
+      return {
+        ...queue,
+        events: events2.slice(dropped.length),
+        dropped: queue.dropped + dropped.length,
+        words: keep ? [...(queue.words ?? []), words].slice(-MAX_WORDS) : queue.words,
+      };
     });
     if (words) this.ownWords.set(words.textsHash, words);
     for (const event of events) this.own.set(event.eventId, event);
@@ -188,7 +200,8 @@ export class Transport {
       if (upload && (outcome.ok || outcome.drop)) {
         this.uploaded(upload);
         this.failures = 0;
-        if (!outcome.ok) this.options.onError({ code: 'transport', message: `endpoint refused the words of ${upload.textsHash}: ${outcome.drop}` });
+        if (!outcome.ok)
+          this.options.onError({ code: 'transport', message: `endpoint refused the words of ${upload.textsHash}: ${outcome.drop}` });
         continue;
       }
       if (outcome.ok || outcome.drop) {
@@ -262,7 +275,12 @@ export class Transport {
       if (!refused.drop) return refused;
       const { event: index, field } = refused.answer;
       const event = Number.isInteger(index) ? batch[index as number] : undefined;
-      if (event && NEWER_FIELDS.includes(field as keyof ReceiptEvent) && field! in event && /not part of the event protocol/.test(refused.drop)) {
+      if (
+        event &&
+        NEWER_FIELDS.includes(field as keyof ReceiptEvent) &&
+        field! in event &&
+        /not part of the event protocol/.test(refused.drop)
+      ) {
         return { ok: false, strip: { event, field: field as keyof ReceiptEvent } };
       }
       return { ok: false, drop: refused.drop, bad: batch.length > 1 ? event : undefined };
@@ -273,7 +291,9 @@ export class Transport {
   }
 
   /** What a non-2xx answer means: retry (408, 429, 5xx), else a refusal with the collector's reason. */
-  private async refusal(response: Response): Promise<{ ok: false; retryAfterMs?: number; drop?: string; answer: { event?: unknown; field?: string } }> {
+  private async refusal(
+    response: Response,
+  ): Promise<{ ok: false; retryAfterMs?: number; drop?: string; answer: { event?: unknown; field?: string } }> {
     const { status } = response;
     if (status === 408 || status === 429 || status >= 500) {
       const seconds = Number(response.headers.get('Retry-After'));
@@ -378,7 +398,13 @@ export class Transport {
       const texts = <T extends TextsUpload>(list: unknown): T[] | undefined =>
         Array.isArray(list) ? (list as T[]).filter((w) => typeof w?.textsHash === 'string' && Array.isArray(w.texts)) : undefined;
       const archived = Array.isArray(queue.archived) ? queue.archived.filter((hash) => typeof hash === 'string') : undefined;
-      return { events, dropped: Number(queue.dropped) || 0, words: texts(queue.words), uploads: texts<PendingUpload>(queue.uploads), archived };
+      return {
+        events,
+        dropped: Number(queue.dropped) || 0,
+        words: texts(queue.words),
+        uploads: texts<PendingUpload>(queue.uploads),
+        archived,
+      };
     } catch {
       return this.memory;
     }
@@ -390,10 +416,17 @@ export class Transport {
     const stored = new Set(queue.events.map((event) => event.eventId));
     const lost = [...this.own.values()].filter((event) => !stored.has(event.eventId));
     const missing = <T extends TextsUpload>(own: Map<string, T>, list: T[] = []): T[] | undefined => {
-      const gone = [...own.values()].filter((w) => !queue.archived?.includes(w.textsHash) && !list.some((x) => x.textsHash === w.textsHash));
+      const gone = [...own.values()].filter(
+        (w) => !queue.archived?.includes(w.textsHash) && !list.some((x) => x.textsHash === w.textsHash),
+      );
       return gone.length ? list.concat(gone) : list.length ? list : undefined;
     };
-    return { ...queue, events: lost.length ? queue.events.concat(lost) : queue.events, words: missing(this.ownWords, queue.words), uploads: missing(this.ownUploads, queue.uploads) };
+    return {
+      ...queue,
+      events: lost.length ? queue.events.concat(lost) : queue.events,
+      words: missing(this.ownWords, queue.words),
+      uploads: missing(this.ownUploads, queue.uploads),
+    };
   }
 
   private update(change: (queue: StoredQueue) => StoredQueue): void {
