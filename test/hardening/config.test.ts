@@ -26,7 +26,7 @@ import {
   markupInjected,
   payloadsRun,
 } from '../support/hardening-payloads.js';
-import { resetPage, storedRecord, storeRecord, until } from '../ui/helpers.js';
+import { resetPage, storedRecord, storeRecord, until } from '../support/ui.js';
 
 const DEFAULT_POLICY_URL = 'https://edunavigator.kz/privacy';
 const ID = /^[\w-]{1,40}$/;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en, kk, ru } from '../support/texts.js';
+import { en, kk, ru } from '../../test/support/texts.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import {
   CURRENT_VERSION,
@@ -15,7 +15,7 @@ import {
   storedRecord,
   tabTo,
   type Started,
-} from './helpers.js';
+} from '../../test/support/ui.js';
 
 /** Opens the preferences from the banner's "choose" and waits until the dialog is up. */
 async function openFromBanner(started: Started): Promise<HTMLDialogElement> {

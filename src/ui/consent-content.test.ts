@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { en, kk, ru } from '../support/texts.js';
-import type { Texts } from '../../src/i18n/texts.js';
-import { part, resetPage, settle, start, type Started } from './helpers.js';
+import { en, kk, ru } from '../../test/support/texts.js';
+import type { Texts } from '../i18n/texts.js';
+import { part, resetPage, settle, start, type Started } from '../../test/support/ui.js';
 
 /**
  * What a consent must say (SPEC §9 r2, Law 94-V Art. 8), in each language, with the

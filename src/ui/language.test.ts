@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { en, kk, ru } from '../support/texts.js';
-import type { Texts } from '../../src/i18n/texts.js';
-import { categoryName, controllerName, countryName, loadTexts, operatorName, say } from '../../src/ui/language.js';
-import { formatDate } from '../../src/ui/notice.js';
+import { en, kk, ru } from '../../test/support/texts.js';
+import type { Texts } from '../i18n/texts.js';
+import { categoryName, controllerName, countryName, loadTexts, operatorName, say } from './language.js';
+import { formatDate } from './notice.js';
 
 describe('language helpers', () => {
   /** 00:00 of 9 June 2026 in Kazakhstan (UTC+05:00): still 8 June in UTC and west of it. */

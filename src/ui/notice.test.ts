@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en, kk } from '../support/texts.js';
+import { en, kk } from '../../test/support/texts.js';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import {
   COOKIE,
@@ -16,7 +16,7 @@ import {
   tabTo,
   until,
   type StartOptions,
-} from './helpers.js';
+} from '../../test/support/ui.js';
 
 /** Two days after the built-in version's publication: clause 1.2's seven days are still ahead. */
 const JUNE_3 = new Date('2026-06-03T12:00:00+05:00');

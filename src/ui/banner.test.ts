@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { en, kk, ru } from '../support/texts.js';
+import { en, kk, ru } from '../../test/support/texts.js';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import type { ShownView } from '../../src/core/session/actions.js';
-import type { ReceiptEvent } from '../../src/core/types.js';
-import { focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, tabTo, until } from './helpers.js';
-import { VERSION } from '../../src/core/version.js';
+import type { ShownView } from '../core/session/actions.js';
+import type { ReceiptEvent } from '../core/types.js';
+import { focused, part, press, readRecord, recordEvents, resetPage, sendGpc, settle, start, tabTo, until } from '../../test/support/ui.js';
+import { VERSION } from '../core/version.js';
 
 /** The optional categories' values in the stored record. */
 const optional = () => {

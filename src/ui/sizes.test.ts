@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { part, resetPage, start, storedRecord, type Started } from './helpers.js';
+import { part, resetPage, start, storedRecord, type Started } from '../../test/support/ui.js';
 
 /**
  * SPEC §9 r2, measured in real Chromium: on a phone (360×740) and on a desktop (1280×800),

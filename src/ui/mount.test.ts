@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig } from '../../src/core/config/check.js';
-import { createSession } from '../../src/core/session/session.js';
-import { KelisimConsent } from '../../src/ui/kelisim-consent.js';
-import { mount } from '../../src/ui/mount.js';
-import { part, resetPage, settle, start, until } from './helpers.js';
+import { resolveConfig } from '../core/config/check.js';
+import { createSession } from '../core/session/session.js';
+import { KelisimConsent } from './kelisim-consent.js';
+import { mount } from './mount.js';
+import { part, resetPage, settle, start, until } from '../../test/support/ui.js';
 
 /** A session that is not started: mount() alone, with no page listeners added. */
 const session = () => {
