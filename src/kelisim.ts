@@ -18,6 +18,7 @@ import { isCrawler } from './core/signals/crawler.js';
 import type { Consent, KelisimError, KelisimOptions, ReadyDetail, UiView } from './core/types.js';
 
 export type * from './core/types.js';
+export type * from './jsx.js';
 export type { KelisimEventName } from './core/events.js';
 
 /** `window.Kelisim`: the same functions as this module's exports. */

@@ -5,7 +5,10 @@
  * - from a CDN: its files served by path from a subfolder (/cdn/kelisim@1.0.0/dist/…), the
  *   module loader and the one-file IIFE, in Debian's Chromium;
  * - from a bundler: a tiny rollup app that imports `kelisim` from node_modules, and a
- *   TypeScript consumer type-checked against the bundled declarations.
+ *   TypeScript consumer type-checked against the bundled declarations;
+ * - the recipes of examples/ (issue 14): a React app built with Vite (type-checked with
+ *   `<kelisim-consent>` in its JSX) and a page that injects the IIFE as a tag manager does,
+ *   each driven in Chromium through a first visit, route changes and a returning visitor.
  *
  * Run after `npm run build` (npm test does); packs without running `prepack`, so what is
  * tested is exactly the dist/ on disk.
@@ -16,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -266,5 +269,100 @@ export { consent, stop };
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', consumer]).catch((error) => error);
     assert.equal(result.code ?? 0, 0, `tsc reported:\n${result.stdout}`);
+  });
+  /** The example's built files, served at the root of their own origin (a single-page app's routes are paths). */
+  async function serveApp(folder, index) {
+    return startStaticServer({ mounts: { '/': folder }, pages: { '/': index } });
+  }
+
+  it('examples/react-vite: type-checks, builds with Vite, and in Chromium the app follows the choice and gates what its routes render', async () => {
+    // Inside the repository, so the example's React, Vite and TypeScript resolve from its
+    // node_modules; kelisim is the packed tarball, as an app installs it.
+    await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });
+    const app = await mkdtemp(join(ROOT, 'node_modules/.cache/kelisim-react-'));
+    let served;
+    try {
+      const example = join(ROOT, 'examples/react-vite');
+      await cp(example, app, { recursive: true, filter: (path) => !/^(node_modules|dist)(\/|$)/.test(relative(example, path)) });
+      await cp(pack.folder, join(app, 'node_modules/kelisim'), { recursive: true });
+      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+      const checked = await run(process.execPath, [tsc, '-p', app]).catch((error) => error);
+      assert.equal(checked.code ?? 0, 0, `tsc reported:\n${checked.stdout}`);
+      const { build } = await import('vite');
+      await build({ root: app, logLevel: 'error', configFile: join(app, 'vite.config.ts') });
+      served = await serveApp(join(app, 'dist'), await readFile(join(app, 'dist/index.html'), 'utf8'));
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const status = page.getByTestId('analytics');
+      const runs = () => page.evaluate(() => window.statsRuns ?? 0);
+      try {
+        await page.goto(`${served.url}/`);
+        await banner(page).waitFor({ state: 'visible' });
+        assert.equal(await status.textContent(), 'Analytics: not chosen yet');
+        // A route with an embed, before any choice: its placeholder, in the frame's place.
+        await page.getByRole('link', { name: 'Video' }).click();
+        const placeholder = page.locator('kelisim-embed');
+        await placeholder.waitFor({ state: 'visible' });
+        assert.equal(await placeholder.locator('[part~="title"]').textContent(), 'Campus tour');
+        // The decision: the app's state follows (Kelisim.on('consent')), the frame takes its place.
+        await page.locator('kelisim-consent [part~="accept-all"]').click();
+        await page.waitForFunction(() => document.querySelector('[data-testid="analytics"]')?.textContent === 'Analytics: on');
+        await placeholder.waitFor({ state: 'detached' });
+        assert.equal(await page.locator('iframe').getAttribute('src'), '/embed.html');
+        // Route changes: each render of the statistics route runs its tag, once.
+        await page.getByRole('link', { name: 'Statistics' }).click();
+        await page.waitForFunction(() => window.statsRuns === 1);
+        await page.getByRole('link', { name: 'Home' }).click();
+        await page.getByRole('link', { name: 'Statistics' }).click();
+        await page.waitForFunction(() => window.statsRuns === 2);
+        // A returning visitor: the app renders the route after the loader decided there is nothing to show.
+        await page.goto(`${served.url}/`);
+        assert.equal((await page.evaluate(() => window.Kelisim.ready)).view, 'none');
+        assert.equal(await status.textContent(), 'Analytics: on');
+        await page.getByRole('link', { name: 'Statistics' }).click();
+        await page.waitForFunction(() => window.statsRuns === 1);
+        assert.equal(await runs(), 1);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await served?.close();
+      await rm(app, { recursive: true, force: true });
+    }
+  });
+
+  it('examples/tag-manager: the IIFE injected as a tag manager does gates the page, a lazy widget and a route change, and the page hears the choice', async () => {
+    const example = join(ROOT, 'examples/tag-manager');
+    const html = (await readFile(join(example, 'index.html'), 'utf8')).replace(
+      'https://cdn.jsdelivr.net/npm/kelisim@1.0.0/dist/kelisim.iife.js',
+      `${server.url}${CDN}dist/kelisim.iife.js`,
+    );
+    const served = await serveApp(example, html);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const value = (name) => page.evaluate((key) => window[key] ?? 0, name);
+    try {
+      await page.goto(`${served.url}/`);
+      await banner(page).waitFor({ state: 'visible' });
+      await page.locator('kelisim-embed').waitFor({ state: 'visible' });
+      assert.equal(await value('tagRuns'), 0);
+      await page.locator('kelisim-consent [part~="accept-all"]').click();
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Analytics: on');
+      await page.waitForFunction(() => window.tagRuns === 1 && window.lazyRuns === 1);
+      assert.equal(await page.locator('iframe').getAttribute('src'), 'embed.html');
+      await page.locator('#next').click();
+      await page.waitForFunction(() => window.routeRuns === 1);
+      assert.equal(await value('tagRuns'), 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await served.close();
+    }
   });
 });
