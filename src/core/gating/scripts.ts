@@ -47,19 +47,20 @@ export function activateGated(allows?: (id: string) => boolean): Promise<void> {
  * widget; and a shadow root given to `Kelisim.scan`, which the document's observer does not
  * see into. A root is watched, and held, for the page's life. The observer looks only at
  * the added nodes, for `[data-kelisim]`: a page that adds thousands of nodes pays one
- * `matches` and one `querySelector` per added node, and an activation only when a gated
- * element came. `allows` and `holdFrames`, once given, serve every later activation.
+ * attribute test per added node (and a `querySelector` for an added subtree), never a
+ * search of the document, and an activation only when a gated element came
+ * (bench/observer.mjs). `allows` and `holdFrames`, once given, serve every later activation.
  */
 export function watch(root: GatedRoot = document, allows?: (id: string) => boolean, holdFrames?: HoldFrames): Promise<void> {
   if (!roots.includes(root)) roots.push(root);
   hold = holdFrames ?? hold;
   (observer ??= new MutationObserver((records) => {
-    if (
-      records.some((record) =>
-        [...record.addedNodes].some((node) => (node as Element).matches?.(GATED) || (node as Element).querySelector?.(GATED)),
-      )
-    )
-      void activateGated();
+    for (const { addedNodes } of records) {
+      for (const node of addedNodes as NodeListOf<Element>) {
+        // An added leaf costs one attribute test; only a subtree is searched.
+        if (node.hasAttribute?.('data-kelisim') || (node.firstElementChild && node.querySelector(GATED))) return void activateGated();
+      }
+    }
   })).observe(root, { childList: true, subtree: true });
   return activateGated(allows);
 }
