@@ -85,7 +85,7 @@ describe('hostile configs through the real loader', () => {
       await checkCase(c, i, bucket);
     }
     // 28 full page loads, each waiting for the interface's every part: longer than one test's default.
-  }).timeout(40_000);
+  }).timeout(120_000);
 
   async function checkCase(c: ConfigCase, i: number, bucket: string): Promise<void> {
     const left = `${document.cookie} ${Object.keys(localStorage).join(' ')}`.trim();
