@@ -24,9 +24,9 @@ describe('reloadOnRevoke', () => {
   });
 
   /** A first visit with the banner on screen, so decisions wait for the hash of its words before they are queued. */
-  async function visit(config: object = {}) {
+  async function visit(config: object = {}, before?: string) {
     const bucket = `revoke-${Math.random().toString(36).slice(2)}`;
-    page = await openPage({ config: { policy, endpoint: `${location.origin}/__endpoint/${bucket}`, ...config } });
+    page = await openPage({ config: { policy, endpoint: `${location.origin}/__endpoint/${bucket}`, ...config }, before });
     await waitFor(
       () => !!page!.document.querySelector('kelisim-consent')?.shadowRoot?.querySelector('[part~="banner"]'),
       4000,
@@ -36,7 +36,9 @@ describe('reloadOnRevoke', () => {
   }
 
   it('reloads after a withdrawal, once the choice is stored and its receipt queued; the receipt arrives', async () => {
-    const { page, bucket } = await visit({ reloadOnRevoke: true });
+    // A slow hash of the banner's words (a busy phone): a reload that did not wait for the receipt would lose it.
+    const slowHash = `const digest = crypto.subtle.digest.bind(crypto.subtle); crypto.subtle.digest = (...args) => new Promise((resolve) => setTimeout(resolve, 400)).then(() => digest(...args));`;
+    const { page, bucket } = await visit({ reloadOnRevoke: true }, slowHash);
     await page.kelisim.acceptAll();
     mark(page);
     await sleep(300);
