@@ -83,7 +83,14 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     frame = page.frame;
     const { win, doc } = page;
     expect(win.__gatedInline, 'nothing gated runs before consent').to.equal(undefined);
+    // The gated frame's placeholder: drawn under the same policy (CSSOM and a constructed stylesheet).
+    await waitFor(() => !!doc.querySelector('kelisim-embed')?.shadowRoot?.querySelector('[part~="allow"]'), 4000, 'the placeholder');
     await press(doc, 'accept-all');
+    await waitFor(
+      () => !doc.querySelector('kelisim-embed') && !!doc.querySelector('iframe[data-kelisim]')?.getAttribute('src'),
+      4000,
+      'the frame in its place',
+    );
     await waitFor(() => win.__gatedInline === 1 && win.__gatedExternal === 1, 4000, 'the gated inline (nonce) and external scripts');
     const consent = win.Kelisim.getConsent()!;
     expect(consent.categories.analytics).to.equal(true);
