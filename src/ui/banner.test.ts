@@ -60,7 +60,10 @@ describe('first-visit banner', () => {
 
   it('names the controller in the Who part, in the visitor’s language', async () => {
     const { root } = await start({ config: { language: 'ru' } });
-    const who = root.querySelector('[part~="summary-item"] p')!.textContent!;
+    // A closed part's sentences are not in the page: what a receipt proves is what was on screen.
+    expect(root.querySelector('[part~="summary-item"] p')).to.equal(null);
+    root.querySelector<HTMLElement>('[part~="summary-item"] summary')!.click();
+    const who = (await until(() => root.querySelector('[part~="summary-item"] p'), 'the Who part opened')).textContent!;
     expect(who).to.equal(ru.summaryWho.replace('{controller}', 'ТОО «BTS Education»'));
   });
 
@@ -303,6 +306,9 @@ describe('first-visit banner', () => {
       actions.viewShown = (view) => (shown.push(view), viewShown(view));
       part(root, 'language').querySelector<HTMLButtonElement>('[lang="ru"]')!.click();
       await until(() => shown.length, 'the Russian banner reported');
+      // The visitor opens the Who part: its sentence is then among the words shown.
+      root.querySelector<HTMLElement>('[part~="summary-item"] summary')!.click();
+      await until(() => shown.at(-1)!.texts.length > shown[0]!.texts.length, 'the opened part reported');
       await settle(element);
       const { texts } = shown.at(-1)!;
       expect(shown.at(-1)!.view).to.equal('banner');

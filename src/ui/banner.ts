@@ -41,7 +41,7 @@ export function banner(c: ViewContext): TemplateResult {
       <li part="term">${format(texts.bannerTerm, { term: formatTerm(texts, lang, consentMaxAgeDays) })}</li>
       <li part="changes-rule">${format(texts.bannerChanges, { days: formatDays(texts, lang, policy.implicitAcceptanceDays) })}</li>
     </ul>
-    ${heldBackMessages(c)} ${summary(texts, controllerName(config.controller, lang), policyLink(c))}
+    ${heldBackMessages(c)} ${summary(texts, controllerName(config.controller, lang), policyLink(c), c.openSummary, on.toggleSummary)}
     <div part="actions" class="actions decide">
       <p part="confirm" class="confirm">${texts.bannerConfirm}</p>
       <div class="buttons">

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en, kk, ru } from '../../test/support/texts.js';
 import type { Texts } from '../i18n/texts.js';
-import { part, resetPage, settle, start, type Started } from '../../test/support/ui.js';
+import { part, resetPage, settle, start, until, type Started } from '../../test/support/ui.js';
 
 /**
  * What a consent must say (SPEC §9 r2, Law 94-V Art. 8), in each language, with the
@@ -176,8 +176,10 @@ describe('what a consent says, in each language', () => {
     expect(root.querySelector('[part~="abroad"]')).to.equal(null);
     expect(text(part(root, 'accept-all-scope'))).to.equal(en.bannerAcceptAll);
     expect(text(part(root, 'intro'))).to.equal(fill(en.bannerIntro, { controller: 'BTS Education LLP' }));
-    const where = [...root.querySelectorAll('[part~="summary-item"]')][3]!;
-    expect(text(where.querySelector('p')!)).to.equal(en.summaryWhere);
+    const where = [...root.querySelectorAll<HTMLDetailsElement>('[part~="summary-item"]')][3]!;
+    where.querySelector('summary')!.click();
+    const sentence = await until(() => where.querySelector('p'), 'the Where part opened');
+    expect(text(sentence)).to.equal(en.summaryWhere);
     expect(en.summaryWhere).to.include('cross-border transfer');
   });
 

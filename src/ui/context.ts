@@ -39,11 +39,15 @@ export interface ViewHandlers {
   acceptNotice(): void;
   dismissNotice(): void;
   setLanguage(lang: Language): void;
+  /** The visitor opened or closed a part of the summary. */
+  toggleSummary(part: string, open: boolean): void;
 }
 
 /** A view's input: the context and the handlers of its controls. */
 export interface ViewContext extends UiContext {
   readonly on: ViewHandlers;
+  /** The summary's parts the visitor has open. */
+  readonly openSummary: ReadonlySet<string>;
 }
 
 /**
@@ -55,7 +59,10 @@ export interface ViewContext extends UiContext {
 export async function prepareContext(session: Session): Promise<UiContext> {
   const lang = pickLanguage(session.config.language, session.record?.lang);
   const config = resolveUiConfig(session.deferred, (error) => session.report(error));
-  return { session, config, lang, texts: await loadTexts(lang, config.texts), complete: false };
+  const context: UiContext = { session, config, lang, texts: await loadTexts(lang, config.texts), complete: false };
+  // The first layer names the countries of services abroad: in Kazakh, they come with the rest of the texts.
+  const abroad = session.config.categories.some((category) => category.services?.some((service) => service.country !== 'KZ'));
+  return lang === 'kk' && abroad ? complete(context) : context;
 }
 
 /**

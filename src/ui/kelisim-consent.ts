@@ -99,6 +99,8 @@ export class KelisimConsent extends ShadowElement {
   private returnFocus: HTMLElement | null = null;
   /** The view and texts last reported to `viewShown`, so each change is reported once. */
   private reported = '';
+  /** The summary's parts the visitor has open: only their sentences are in the page. */
+  private readonly openSummary = new Set<string>();
   /** The preferences and the notice (`panels.ts`), once fetched. */
   private panels: Panels | null = null;
   private fetchingPanels: Promise<void> | null = null;
@@ -122,6 +124,13 @@ export class KelisimConsent extends ShadowElement {
     preferencesClosed: () => this.handlePreferencesClosed(),
     dismissNotice: () => this.close('notice'),
     setLanguage: (lang) => void this.setLanguage(lang),
+    toggleSummary: (part, open) => {
+      if (open) this.openSummary.add(part);
+      else this.openSummary.delete(part);
+      // Its sentences come with the rest of the texts.
+      void this.fetchPanels();
+      this.requestUpdate();
+    },
   };
 
   connectedCallback(): void {
@@ -324,7 +333,7 @@ export class KelisimConsent extends ShadowElement {
     // The notice and the preferences come with the panels: asked for here when needed
     // before the idle fetch brought them; rendered when they arrive.
     if (!panels && (this.view === 'notice' || this.preferencesOpen)) void this.fetchPanels();
-    const c = { ...context, on: this.on };
+    const c = { ...context, on: this.on, openSummary: this.openSummary };
     return html`
       ${this.view === 'banner' ? banner(c) : this.view === 'notice' && panels ? panels.notice(c) : nothing}
       ${this.preferencesOpen && panels ? panels.preferences(c, this.withdrawn) : nothing}

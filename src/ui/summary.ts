@@ -12,18 +12,32 @@ const PARTS = ['Who', 'What', 'Why', 'Where', 'Sharing', 'Rights', 'Security'] a
 /**
  * The policy summary's second layer: each part a heading that expands (`<details>`) to one
  * or two plain sentences, and `after` them (the link to the full policy) in the same row.
- * Native disclosure: keyboard, state and semantics come with it. The sentences come with
- * the rest of the texts, once the banner shows; until then the headings stand alone.
+ * Native disclosure: keyboard, state and semantics come with it.
+ *
+ * A part's sentences are in the page only while it is open (`open`; `onToggle` says when
+ * the visitor opens or closes one): the words a receipt proves are the words on screen, the
+ * same for every visitor who opened nothing, and they come with the rest of the texts,
+ * which opening a part fetches.
  */
-export const summary = (texts: Texts, controller: string, after: TemplateResult): TemplateResult => html`
+export const summary = (
+  texts: Texts,
+  controller: string,
+  after: TemplateResult,
+  open: ReadonlySet<string>,
+  onToggle: (part: string, open: boolean) => void,
+): TemplateResult => html`
   <div part="summary" class="summary">
-    ${PARTS.map(
-      (part) =>
-        html`<details part="summary-item">
-          <summary>${texts[`summary${part}Title`]}</summary>
-          ${texts[`summary${part}`] === undefined ? nothing : html`<p>${format(texts[`summary${part}`], { controller })}</p>`}
-        </details>`,
-    )}
+    ${PARTS.map((part) => {
+      const body = open.has(part) ? texts[`summary${part}`] : undefined;
+      return html`<details
+        part="summary-item"
+        ?open=${open.has(part)}
+        @toggle=${(event: Event) => onToggle(part, (event.target as HTMLDetailsElement).open)}
+      >
+        <summary>${texts[`summary${part}Title`]}</summary>
+        ${body === undefined ? nothing : html`<p>${format(body, { controller })}</p>`}
+      </details>`;
+    })}
     ${after}
   </div>
 `;
