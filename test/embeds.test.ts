@@ -11,20 +11,11 @@ import { hold } from '../src/embeds/placeholder.js';
 import { WORDS } from '../src/embeds/words.js';
 import { en, kk, ru } from './support/texts.js';
 import { waitForLog } from './support/core-helpers.js';
-import { cleanEachTest, openPage, storeCookie, storedCookie, waitFor, type TestPage } from './support/page.js';
+import { cleanEachTest, openPage, POLICY, storeCookie, storedChoice, storedCookie, type TestPage, waitFor } from './support/page.js';
 
-const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
+const policy = POLICY;
 
-const record = (categories: Record<string, boolean> = { necessary: true, analytics: true, marketing: false, partners: false }) => ({
-  v: 1,
-  id: '3f1c2a4e-1111-4222-8333-444455556666',
-  policyVersion: '2026-06-01',
-  categories,
-  decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  policyAcceptedBy: 'button',
-  lang: 'en',
-});
+const record = (categories?: Record<string, boolean>) => storedChoice(categories ? { categories } : {});
 
 /** A video a site embeds; its host is never contacted in these tests before consent. */
 const VIDEO = 'https://www.youtube-nocookie.com/embed/kelisim-test';

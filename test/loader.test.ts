@@ -1,23 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { cleanEachTest, openPage, storeCookie, storedCookie, waitFor, type TestPage } from './support/page.js';
+import { cleanEachTest, openPage, POLICY, storeCookie, storedChoice, storedCookie, type TestPage, waitFor } from './support/page.js';
 
 const daysAgo = (n: number) => {
   const d = new Date();
   d.setDate(d.getDate() - n);
   return d.toISOString().slice(0, 10);
 };
-const record = (over: Record<string, unknown> = {}) => ({
-  v: 1,
-  id: '3f1c2a4e-1111-4222-8333-444455556666',
-  policyVersion: '2026-06-01',
-  categories: { necessary: true, analytics: true, marketing: false, partners: false },
-  decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  policyAcceptedBy: 'button',
-  lang: 'en',
-  ...over,
-});
-const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
+const record = storedChoice;
+const policy = POLICY;
 
 describe('the loader', () => {
   let page: TestPage | undefined;

@@ -3,21 +3,11 @@
  * rendered widget, a framework's shadow root. Real pages (`openPage`), the real loader.
  */
 import { expect } from '@open-wc/testing';
-import { cleanEachTest, openPage, storeCookie, waitFor, type TestPage } from './support/page.js';
+import { cleanEachTest, openPage, POLICY, storeCookie, storedChoice, type TestPage, waitFor } from './support/page.js';
 
-const policy = { version: '2026-06-01', publishedAt: '2026-06-01' };
+const policy = POLICY;
 
-/** A returning visitor's stored choice: analytics on, marketing off. */
-const record = (categories: Record<string, boolean> = { necessary: true, analytics: true, marketing: false, partners: false }) => ({
-  v: 1,
-  id: '3f1c2a4e-1111-4222-8333-444455556666',
-  policyVersion: '2026-06-01',
-  categories,
-  decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  policyAcceptedBy: 'button',
-  lang: 'en',
-});
+const record = (categories?: Record<string, boolean>) => storedChoice(categories ? { categories } : {});
 
 type Page = TestPage & { window: TestPage['window'] & { __gatedRuns: string[] } };
 

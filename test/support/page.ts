@@ -105,6 +105,22 @@ export function storedCookie(doc: Document = document, name = 'kelisim_consent')
   return pair ? JSON.parse(decodeURIComponent(pair.slice(name.length + 1))) : null;
 }
 
+/** The policy the page tests run with: the built-in version, published 1 June 2026. */
+export const POLICY = { version: '2026-06-01', publishedAt: '2026-06-01' };
+
+/** A returning visitor's stored choice for {@link POLICY}, decided yesterday: analytics on, marketing and partners off, unless `over` says otherwise. */
+export const storedChoice = (over: Record<string, unknown> = {}) => ({
+  v: 1,
+  id: '3f1c2a4e-1111-4222-8333-444455556666',
+  policyVersion: '2026-06-01',
+  categories: { necessary: true, analytics: true, marketing: false, partners: false },
+  decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
+  policyAcceptedBy: 'button',
+  lang: 'en',
+  ...over,
+});
+
 /** Writes a record as the widget would. */
 export function storeCookie(record: object, name = 'kelisim_consent'): void {
   document.cookie = `${name}=${encodeURIComponent(JSON.stringify(record))}; path=/; SameSite=Lax`;
