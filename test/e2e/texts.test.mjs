@@ -46,10 +46,11 @@ describe('the words behind receipts, uploaded once', { skip: noBrowser || noDist
       const page = await context.newPage();
       await page.goto(`${collector.url}/${path}`);
       await page.locator(`[part~="${button}"]`).click();
-      // Until this browser has nothing left to send: the events and any upload.
+      // Until this browser has nothing left to send: the events and any upload. Eight of these at
+      // once on a 2-core CI machine can take a retry or two (the transport's backoff): a minute.
       await waitFor(
         () => page.evaluate(() => !localStorage.getItem('kelisim_consent_queue')?.includes('eventId')),
-        20_000,
+        60_000,
         'the queue to drain',
       );
       return await page.evaluate(() => window.Kelisim.getConsent()?.id);
