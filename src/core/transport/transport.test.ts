@@ -442,6 +442,30 @@ describe('Transport: the words behind the hashes (texts archive)', () => {
     expect(log.events).to.have.length(1);
   });
 
+  it('an upload asked for, then held by the collector (another visitor uploaded first): dropped from the queue, never sent', async () => {
+    await scriptEndpoint(bucket, [], { archive: true, textsStatuses: [503] });
+    const words = await view('banner');
+    const t = transport({ baseDelayMs: NEVER, maxDelayMs: NEVER });
+    await t.send([receipt({ type: 'banner.shown', method: undefined, textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.textsStatuses.length === 1, 'the failed upload');
+    // Before the retry, the decision goes (events go before uploads), and the collector holds the words by then.
+    await scriptEndpoint(bucket, [], { archive: true, held: [words.textsHash] });
+    await t.send([receipt({ textsHash: words.textsHash })], words);
+    await waitForLog(bucket, (l) => l.events.length === 2, 'the decision');
+    expect(t.uploads()).to.deep.equal([]);
+    // Nothing left naming an eventId: the loader does not resume this queue on every page view.
+    expect(localStorage.getItem(`${bucket}_queue`)).not.to.include('eventId');
+    expect((await endpointLog(bucket)).textsStatuses, 'only the failed attempt').to.deep.equal([503]);
+  });
+
+  it('a queue an earlier version left with an upload of a held hash is written back without it', async () => {
+    const words = await view('banner');
+    const upload = { ...words, eventId: 'e1' };
+    localStorage.setItem(`${bucket}_queue`, JSON.stringify({ events: [], dropped: 0, uploads: [upload], archived: [words.textsHash] }));
+    transport().start();
+    expect(localStorage.getItem(`${bucket}_queue`)).not.to.include('eventId');
+  });
+
   it('never uploads a hash twice from one browser, even when the collector asks again', async () => {
     await scriptEndpoint(bucket, [], { archive: true });
     const words = await view('banner');

@@ -127,6 +127,8 @@ export class Transport {
     addEventListener('online', () => void this.flush());
     addEventListener('pagehide', () => this.flushOnExit());
     if (this.pending().length || this.uploads().length) void this.flush();
+    // An earlier version left uploads of hashes held already: written back without them.
+    else if (this.read().uploads?.length) this.update((queue) => queue);
   }
 
   /** Events still waiting for a 2xx, oldest first. */
@@ -378,6 +380,7 @@ export class Transport {
       const named = new Set(events.map((event) => event.textsHash));
       return { ...queue, events, archived, uploads, words: queue.words?.filter((w) => named.has(w.textsHash)) };
     });
+    for (const hash of this.ownUploads.keys()) if (this.memory.archived?.includes(hash)) this.ownUploads.delete(hash);
     const named = new Set([...this.own.values()].map((event) => event.textsHash));
     for (const hash of this.ownWords.keys()) if (!named.has(hash)) this.ownWords.delete(hash);
   }
@@ -430,7 +433,7 @@ export class Transport {
   }
 
   private update(change: (queue: StoredQueue) => StoredQueue): void {
-    const next = change(this.current());
+    const next = withoutArchivedUploads(change(this.current()));
     this.memory = next;
     try {
       localStorage.setItem(this.options.queueKey, JSON.stringify(next));
@@ -444,6 +447,19 @@ export class Transport {
       }
     }
   }
+}
+
+/**
+ * The queue without uploads of hashes the collector holds. One asked for and then held
+ * (another visitor's upload went first, and a later answer said so) is never sent, and
+ * kept would name an `eventId` for good: the loader would resume this queue on every
+ * page view.
+ */
+function withoutArchivedUploads(queue: StoredQueue): StoredQueue {
+  const { uploads, archived } = queue;
+  if (!uploads?.length || !archived?.length) return queue;
+  const pending = uploads.filter((upload) => !archived.includes(upload.textsHash));
+  return pending.length === uploads.length ? queue : { ...queue, uploads: pending };
 }
 
 /** `hash` added to the newest end of a bounded list of archived hashes. */
