@@ -381,6 +381,20 @@ describe('first-visit banner', () => {
       expect(getComputedStyle(part(moving.root, 'banner')).animationName).not.to.equal('none');
     });
 
+    it('opaque from its first frame: it rises into place, it does not fade in', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const { root } = await start();
+      const banner = part(root, 'banner');
+      // Played again and held at its first frame: what the first paint shows.
+      banner.style.animation = 'none';
+      banner.getBoundingClientRect();
+      banner.style.animation = '';
+      for (const animation of banner.getAnimations()) animation.pause(), (animation.currentTime = 0);
+      expect(banner.getAnimations()).to.not.be.empty;
+      expect(getComputedStyle(banner).opacity).to.equal('1');
+      expect(banner.checkVisibility({ opacityProperty: true })).to.be.true;
+    });
+
     it('320 px wide (400 % zoom of 1280): nothing cut off sideways, the actions in sight', async () => {
       await setViewport({ width: 320, height: 480 });
       const { root } = await start();
