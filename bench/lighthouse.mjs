@@ -68,9 +68,12 @@ async function launchChromium() {
   }
   return {
     port,
-    close: () => {
+    // Removed once Chromium has exited: while it shuts down it still writes to the profile.
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();
-      rmSync(profile, { recursive: true, force: true });
+      await exited;
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
@@ -125,7 +128,7 @@ export async function lighthouseRuns({ baseUrl, subjects, runs, progress = () =>
       progress(`lighthouse round ${round + 1}/${runs}`);
     }
   } finally {
-    chromium.close();
+    await chromium.close();
   }
   return results;
 }
