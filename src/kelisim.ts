@@ -74,10 +74,23 @@ const loadCheck = () => import('./core/config/check.js');
  * would otherwise ask for them only once it has arrived. The decisions are not needed to
  * paint: the interface fetches them once its view shows.
  */
+/**
+ * Runs `then` once the page has painted its first content (its first-contentful-paint
+ * entry, which comes when the pixels were shown), so that nothing the banner requests or
+ * runs competes with the page's own first paint. Looked for once a frame: a page that
+ * paints no content goes on after 20 frames, a hidden tab (it paints nothing) at once.
+ */
+const afterFirstPaint = (then: () => void, frames = 20): unknown =>
+  document.hidden || !frames || performance.getEntriesByName('first-contentful-paint').length
+    ? then()
+    : requestAnimationFrame(() => setTimeout(afterFirstPaint, 0, then, frames - 1));
+
 function mountUi(view: UiView, session: Session): void {
-  // A head start only: the interface imports them itself and reports a failure (here it would be a page error).
-  TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]().catch(() => {});
-  loadUi().then((ui) => ui.mount(view, session), unloaded);
+  afterFirstPaint(() => {
+    // A head start only: the interface imports them itself and reports a failure (here it would be a page error).
+    TEXT_CHUNKS[pickLanguage(session.config.language, session.record?.lang)]().catch(() => {});
+    loadUi().then((ui) => ui.mount(view, session), unloaded);
+  });
 }
 
 /** A second start, or a chunk that would not load: said once in the console, and as `kelisim:error`. */
@@ -125,15 +138,17 @@ function createApi(): KelisimApi {
       // No config ever seen clean in this browser: a first visit, so the interface and the
       // texts it will most likely show download while the checker looks at the config. (A
       // changed config on a later visit is checked first.) mountUi reports a failure.
-      if (!crawler && !checkedFingerprints().length) {
-        loadUi().catch(() => {});
-        // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
-        TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.().catch(() => {});
-      }
-      loadCheck().then(
-        (checker) => run(checker.checkConfig(input, json, problem)),
-        (error: Error) => (complain(`config check: ${error.message}${CHUNK_HINT}`), run(null)),
-      );
+      afterFirstPaint(() => {
+        if (!crawler && !checkedFingerprints().length) {
+          loadUi().catch(() => {});
+          // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
+          TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.().catch(() => {});
+        }
+        loadCheck().then(
+          (checker) => run(checker.checkConfig(input, json, problem)),
+          (error: Error) => (complain(`config check: ${error.message}${CHUNK_HINT}`), run(null)),
+        );
+      });
     }
     return ready;
   };

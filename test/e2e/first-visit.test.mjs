@@ -28,6 +28,9 @@ const page = `<!doctype html>
 <script type="module" src="/dist/kelisim.js"></script>
 </head><body><main><h1>Университеттер</h1><p>Some content.</p></main></body></html>`;
 
+/** The same page whose first paint waits 600 ms for a stylesheet after the loader's tag (which does not hold the loader back). */
+const latePaint = page.replace('</head>', '<link rel="stylesheet" href="/slow.css"></head>');
+
 /**
  * Runs in the page before anything else: the time of the first frame in which the banner
  * is on screen, and every resource with the time its request started.
@@ -53,7 +56,7 @@ describe(
 
     before(async () => {
       chunks = JSON.parse(await readFile(join(DIST, 'chunks.json'), 'utf8'));
-      server = await startStaticServer({ mounts: { '/dist/': DIST }, pages: { '/site.html': page } });
+      server = await startStaticServer({ mounts: { '/dist/': DIST }, pages: { '/site.html': page, '/late-paint.html': latePaint } });
       browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
     });
     after(async () => {
@@ -84,6 +87,27 @@ describe(
           .map((entry) => ({ file: new URL(entry.name).pathname.replace('/dist/', ''), start: entry.startTime, end: entry.responseEnd }))
           .filter((entry) => entry.file.endsWith('.js')),
       );
+
+    it("requests nothing of the banner's before the page's own first contentful paint, even when the loader could run long before it", async () => {
+      const context = await browser.newContext();
+      try {
+        await context.route('**/slow.css', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          await route.fulfill({ contentType: 'text/css', body: 'main { color: #111 }' });
+        });
+        const tab = await context.newPage();
+        await tab.goto(`${server.url}/late-paint.html`);
+        await tab.locator('kelisim-consent >> [part~="banner"]').waitFor();
+        const paint = await tab.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+        assert.ok(paint > 500, `the page's first paint waited for its stylesheet (${paint} ms)`);
+        const files = (await requested(tab)).filter((entry) => entry.file.startsWith('kelisim-'));
+        assert.ok(files.length >= 3, files.map((entry) => entry.file).join(', '));
+        for (const entry of files)
+          assert.ok(entry.start >= paint, `${entry.file} requested at ${entry.start} ms, the page painted at ${paint} ms`);
+      } finally {
+        await context.close();
+      }
+    });
 
     it('requests only what the banner needs before it shows, the decisions after, the panels when the visitor reaches for it', async () => {
       const { context, tab } = await visit();

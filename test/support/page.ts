@@ -28,6 +28,7 @@ export interface PageOptions {
   loaders?: number;
   /** Classic script run before the loader. */
   before?: string;
+  /** The page's content; by default one paragraph, so the page paints content (the loader waits for that paint). */
   body?: string;
   lang?: string;
   /** Wait for Kelisim.ready (default true). */
@@ -53,7 +54,7 @@ export async function openPage(options: PageOptions = {}): Promise<TestPage> {
   ${options.before ?? ''}
 </script>
 ${configText === null ? '' : `<script type="application/json" id="kelisim-config">${configText}</script>`}
-</head><body>${options.body ?? ''}
+</head><body>${options.body ?? '<p>A page.</p>'}
 ${loaders}
 </body></html>`;
   document.body.append(frame);
