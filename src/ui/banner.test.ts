@@ -389,7 +389,7 @@ describe('first-visit banner', () => {
       banner.style.animation = 'none';
       banner.getBoundingClientRect();
       banner.style.animation = '';
-      for (const animation of banner.getAnimations()) animation.pause(), (animation.currentTime = 0);
+      for (const animation of banner.getAnimations()) (animation.pause(), (animation.currentTime = 0));
       expect(banner.getAnimations()).to.not.be.empty;
       expect(getComputedStyle(banner).opacity).to.equal('1');
       expect(banner.checkVisibility({ opacityProperty: true })).to.be.true;

@@ -107,7 +107,9 @@ export const base = css`
       animation: kelisim-rise 0.2s ease-out;
     }
     .panel[open] {
-      animation: kelisim-rise 0.2s ease-out, kelisim-fade 0.2s ease-out;
+      animation:
+        kelisim-rise 0.2s ease-out,
+        kelisim-fade 0.2s ease-out;
     }
   }
   @keyframes kelisim-rise {
