@@ -17,6 +17,9 @@ export default {
   // Lit's production build: the dev build logs a warning into every test's output.
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
+  // A file's whole run, not one test: the hostile-config pages (test/hardening/config-pages.test.ts) load
+  // a few hundred real pages, each waiting for its first contentful paint, on 2 cores beside another file.
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({

@@ -60,7 +60,7 @@ export function pageHtml(options: RealPageOptions): string {
 </script>
 ${options.head ?? ''}
 ${config}
-</head><body>${options.body ?? ''}
+</head><body>${options.body ?? '<p>A page.</p>'}
 ${loaders}
 </body></html>`;
 }
