@@ -380,7 +380,6 @@ export class Transport {
       const named = new Set(events.map((event) => event.textsHash));
       return { ...queue, events, archived, uploads, words: queue.words?.filter((w) => named.has(w.textsHash)) };
     });
-    for (const hash of this.ownUploads.keys()) if (this.memory.archived?.includes(hash)) this.ownUploads.delete(hash);
     const named = new Set([...this.own.values()].map((event) => event.textsHash));
     for (const hash of this.ownWords.keys()) if (!named.has(hash)) this.ownWords.delete(hash);
   }
