@@ -17,6 +17,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { minifyCssTemplates } from './scripts/minify-css.mjs';
 
 /** The one place the version is written: package.json. */
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -70,6 +71,7 @@ const compile = () => [
   }),
   // After TypeScript, which compiles the file as it is on disk.
   injectVersion(),
+  minifyCssTemplates(),
 ];
 
 /**
