@@ -1,5 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { cleanEachTest, openPage, POLICY, storeCookie, storedChoice, storedCookie, type TestPage, waitFor } from './support/page.js';
+import {
+  cleanEachTest,
+  clearStorage,
+  openPage,
+  POLICY,
+  storeCookie,
+  storedChoice,
+  storedCookie,
+  type TestPage,
+  waitFor,
+} from './support/page.js';
 
 const daysAgo = (n: number) => {
   const d = new Date();
@@ -170,6 +180,17 @@ describe('the loader', () => {
     const errors = page.window.__events.filter((e) => e.type === 'kelisim:error').map((e) => (e.detail as { key: string }).key);
     expect(errors).to.deep.equal(['storage', 'consentMaxAgeDays', 'endpoint']);
     expect((await page.kelisim.ready).view).to.equal('banner');
+  });
+
+  it('runs on a language that names a property of every object (__proto__, constructor), and names it', async () => {
+    // The first visit's head start looks the language up before the checker has seen it.
+    for (const language of ['__proto__', 'constructor', 'toString']) {
+      page?.remove();
+      clearStorage();
+      page = await openPage({ config: { policy, language } });
+      expect((await page.kelisim.ready).view, language).to.equal('banner');
+      expect(page.window.__errors.join('\n'), language).to.include('- language:');
+    }
   });
 
   it('reports invalid config JSON and runs on the defaults', async () => {

@@ -2,9 +2,14 @@ import type { FirstLayerTexts } from '../i18n/texts.js';
 import { LANGUAGES } from './config/defaults.js';
 import type { Language } from './types.js';
 
-/** `auto`: `<html lang>`, then the earlier choice's language, then the browser's, then Kazakh. */
+/**
+ * A built-in language as configured; `auto` (or, before the checker has seen the config,
+ * anything else): `<html lang>`, then the earlier choice's language, then the browser's,
+ * then Kazakh. Never a name every object has, like `__proto__`, that would index
+ * {@link TEXT_CHUNKS} to something other than a chunk.
+ */
 export function pickLanguage(configured: 'auto' | Language, stored?: Language): Language {
-  if (configured !== 'auto') return configured;
+  if (LANGUAGES.includes(configured as Language)) return configured as Language;
   // `kz` is the country code, often written where Kazakh's `kk` is meant.
   const bases = [document.documentElement.lang, stored, ...navigator.languages].map((tag) =>
     (tag || '').toLowerCase().split('-')[0]!.replace(/^kz$/, 'kk'),
