@@ -42,13 +42,14 @@ function freePort() {
 }
 
 /** Debian's Chromium with a debugging port for Lighthouse, in a profile of its own. */
-async function launchChromium() {
+async function launchChromium(flags = []) {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'kelisim-lh-'));
   const child = spawn(
     chromiumPath(),
     [
       ...chromiumArgs,
+      ...flags,
       '--headless=new',
       `--remote-debugging-port=${port}`,
       '--remote-debugging-address=127.0.0.1',
@@ -108,12 +109,13 @@ async function run(port, url, preset, ownFiles) {
 
 /**
  * Every subject on every preset, `runs` times each, alternating subjects (and rotating
- * their order) so that drift on the machine hits them alike.
- * @param {{ baseUrl: string, subjects: import('./subjects.mjs').Subject[], runs: number, progress?: (text: string) => void }} options
+ * their order) so that drift on the machine hits them alike. `chromiumFlags` are added to
+ * its Chromium's command line (to accept the bench's certificate).
+ * @param {{ baseUrl: string, subjects: import('./subjects.mjs').Subject[], runs: number, chromiumFlags?: string[], progress?: (text: string) => void }} options
  * @returns {Promise<Record<string, Record<string, Array<Awaited<ReturnType<typeof run>>>>>>} preset → subject id → runs
  */
-export async function lighthouseRuns({ baseUrl, subjects, runs, progress = () => {} }) {
-  const chromium = await launchChromium();
+export async function lighthouseRuns({ baseUrl, subjects, runs, chromiumFlags = [], progress = () => {} }) {
+  const chromium = await launchChromium(chromiumFlags);
   const results = Object.fromEntries(
     Object.keys(PRESETS).map((preset) => [preset, Object.fromEntries(subjects.map((subject) => [subject.id, []]))]),
   );

@@ -9,7 +9,11 @@
  * Lighthouse 12 (simulated throttling, mobile and desktop presets) on the page alone and
  * with each banner: what the banner costs the page's own first paint.
  *
- * Every run is a fresh browser context on a local static server (gzip on, like a CDN). The
+ * Every run is a fresh browser context on a local static server that serves as a CDN does:
+ * gzip, and HTTP/2 over TLS (a certificate made for the run, which this Chromium is told to
+ * accept), so every file of a page shares one connection. `BENCH_HTTP=1.1` serves plain
+ * HTTP/1.1 instead, where Chromium opens a connection per file in flight and Lighthouse's
+ * simulation charges each new one a handshake. The
  * subjects are alternated in rotating order, so drift on the machine hits all of them alike;
  * a first round warms the browser up and is not counted. The page alone is measured too, so
  * what a banner adds can be told from what the page costs. A returning visitor is a context
@@ -42,6 +46,8 @@ const OUT = join(ROOT, 'bench/results');
 const LH_RUNS = Math.max(0, Number(process.env.BENCH_LH_RUNS ?? 5));
 /** The slow link: round trip in ms, bits per second down and up. */
 const NETWORK = { latency: 150, down: 1_600_000, up: 750_000 };
+/** HTTP/2 over TLS, as a CDN serves; `BENCH_HTTP=1.1` for plain HTTP/1.1. */
+const HTTP2 = process.env.BENCH_HTTP !== '1.1';
 
 /** `<link rel="modulepreload">` for the interface and the English texts, named as this build named them. */
 function modulepreloadLinks() {
@@ -59,6 +65,9 @@ function pages() {
   return Object.fromEntries(SUBJECTS.map((subject) => [`/${subject.id}.html`, template.replace('<!-- banner -->', snippet(subject.id))]));
 }
 
+/** The server's certificate is made for this run on 127.0.0.1: the bench's Chromium accepts it. */
+const TRUST_TEST_CERTIFICATE = '--ignore-certificate-errors';
+
 /** Subjects in an order that moves one step each round. */
 const rotated = (list, round) => list.map((_, index) => list[(index + round) % list.length]);
 
@@ -72,8 +81,12 @@ async function main() {
       '/pages/': join(ROOT, 'bench/pages'),
     },
     pages: pages(),
+    http2: HTTP2,
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs, ...(HTTP2 ? [TRUST_TEST_CERTIFICATE] : [])],
+  });
   try {
     const returningSubjects = SUBJECTS.filter((subject) => subject.returning);
     const stored = Object.fromEntries(
@@ -109,6 +122,7 @@ async function main() {
           baseUrl: server.url,
           subjects: lighthouseSubjects,
           runs: LH_RUNS,
+          chromiumFlags: HTTP2 ? [TRUST_TEST_CERTIFICATE] : [],
           progress: (text) => process.stderr.write(`\r${text}`),
         })
       : {};
@@ -121,6 +135,7 @@ async function main() {
       runs: RUNS,
       throttle: THROTTLE,
       network: NETWORK,
+      protocol: HTTP2 ? 'HTTP/2 over TLS' : 'HTTP/1.1',
       lighthouseRuns: LH_RUNS,
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
       definitions: {
@@ -156,7 +171,7 @@ async function main() {
     const returningLabelled = report.subjects.filter((subject) => returning[subject.id]);
     const lighthouseLabelled = report.subjects.filter((subject) => subject.id !== 'kelisim-preload');
     const markdown = [
-      `${meta.machine}; Chromium ${meta.chromium}, ${THROTTLE}× CPU throttle, median of ${RUNS} runs each (${meta.date.slice(0, 10)}).`,
+      `${meta.machine}; Chromium ${meta.chromium}, ${THROTTLE}× CPU throttle, served over ${meta.protocol} with gzip, median of ${RUNS} runs each (${meta.date.slice(0, 10)}).`,
       `**First visit, loopback**\n\n${markdownTable(FIRST_VISIT, report.firstVisit, report.subjects)}`,
       `**First visit, ${NETWORK.latency} ms round trip, ${NETWORK.down / 1e6} Mbit/s down, ${NETWORK.up / 1e3} kbit/s up**\n\n${markdownTable(FIRST_VISIT_NETWORK, report.network, report.subjects)}`,
       `**Returning visitor** (consent stored)\n\n${markdownTable(RETURNING, report.returning, returningLabelled)}`,
@@ -167,7 +182,7 @@ async function main() {
     ].join('\n\n');
     writeFileSync(join(OUT, 'latest.md'), `${markdown}\n`);
 
-    console.log(`\nChromium ${meta.chromium}, ${THROTTLE}× CPU throttle, median of ${RUNS} runs each\n`);
+    console.log(`\nChromium ${meta.chromium}, ${THROTTLE}× CPU throttle, ${meta.protocol}, median of ${RUNS} runs each\n`);
     console.log(table('first visit', FIRST_VISIT, summariseRuns(firstVisit, FIRST_VISIT), SUBJECTS));
     console.log();
     console.log(

@@ -4,8 +4,12 @@
  * records every request, so a caller can say which files a page fetched and from where,
  * and gzips text the way a CDN would, so transfer sizes compare with `npm run size`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -38,7 +42,7 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
  *   to play a CDN that sends it on some files or none.
  * @returns {Promise<StaticServer>}
  */
-export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, cors = true } = {}) {
+export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, cors = true, http2 = false } = {}) {
   const requests = [];
   const memory = new Map(Object.entries(pages));
   const zipped = new Map();
@@ -60,7 +64,7 @@ export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, 
     return { body: await readFile(file), type: TYPES[extname(file)] ?? 'application/octet-stream', file };
   };
 
-  const server = createServer(async (request, response) => {
+  const handle = async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const found = await load(path).catch(() => null);
     if (!found) {
@@ -80,18 +84,59 @@ export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, 
     }
     requests.push({ path, status: 200, bytes: body.length });
     response.writeHead(200, { ...headers, 'content-length': body.length }).end(request.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = http2 ? createSecureServer({ ...selfSignedCertificate(), allowHTTP1: true }, handle) : createServer(handle);
+  // An HTTP/2 server has no closeAllConnections(): its sessions are closed one by one.
+  const sessions = new Set();
+  server.on('session', (session) => (sessions.add(session), session.once('close', () => sessions.delete(session))));
 
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${http2 ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     page: (path, html) => memory.set(path, html),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        if (http2) for (const session of sessions) session.destroy();
+        else server.closeAllConnections();
       }),
   };
+}
+
+/** A key and a certificate for 127.0.0.1, made once per process by openssl: for a browser told to accept it. */
+let certificate;
+function selfSignedCertificate() {
+  if (certificate) return certificate;
+  const dir = mkdtempSync(join(tmpdir(), 'kelisim-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    certificate = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    return certificate;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
