@@ -4,14 +4,15 @@
  * own fonts and colours, so it reads the same in a README on GitHub and in a browser.
  */
 
-const COLOURS = { kelisim: '#1d4ed8', 'kelisim-preload': '#60a5fa', 'vanilla-cookieconsent': '#c2410c', klaro: '#047857' };
+const COLOURS = { kelisim: '#1d4ed8', 'kelisim-preload': '#60a5fa', 'vanilla-cookieconsent': '#c2410c', klaro: '#047857', none: '#9ca3af' };
+/** The headline figures of issue 12, each read from the results by `pick`. */
 const PANELS = [
-  { phase: 'firstVisit', key: 'bannerVisible', title: 'First visit: time to banner visible', unit: 'ms', digits: 0 },
-  { phase: 'firstVisit', key: 'scriptMs', title: 'First visit: script evaluation', unit: 'ms', digits: 0 },
-  { phase: 'firstVisit', key: 'kb', title: 'First visit: JS + CSS transferred', unit: 'KB', digits: 1 },
-  { phase: 'firstVisit', key: 'heapMb', title: 'First visit: JS heap used', unit: 'MB', digits: 2 },
-  { phase: 'returning', key: 'ready', title: 'Returning visitor: time to ready', unit: 'ms', digits: 0 },
-  { phase: 'returning', key: 'kb', title: 'Returning visitor: JS + CSS transferred', unit: 'KB', digits: 1 },
+  { pick: (r) => r.firstVisit.bannerVisible, title: 'First visit, loopback: time to banner visible', unit: 'ms', digits: 0 },
+  { pick: (r) => r.network.bannerVisible, title: 'First visit, 150 ms RTT: time to banner visible', unit: 'ms', digits: 0 },
+  { pick: (r) => r.firstVisit.criticalKb, title: 'First visit: requested before the banner shows', unit: 'KB', digits: 1 },
+  { pick: (r) => r.firstVisit.scriptMs, title: 'First visit: script evaluation', unit: 'ms', digits: 0 },
+  { pick: (r) => r.lighthouse?.mobile?.lcp, title: "Lighthouse mobile: the page's LCP", unit: 'ms', digits: 0, pageAlone: true },
+  { pick: (r) => r.returning.ready, title: 'Returning visitor: time to ready', unit: 'ms', digits: 0 },
 ];
 
 const PANEL = { width: 450, labelWidth: 170, barHeight: 20, gap: 8, top: 30, bottom: 16 };
@@ -20,7 +21,7 @@ const MARGIN = { top: 56, side: 20, bottom: 30 };
 const escape = (text) => String(text).replace(/[&<>"]/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[char]};`);
 
 /** One panel's SVG, its top-left corner at (x, y): a bar for each subject measured in it. */
-function panel({ title, unit, digits }, bySubject, allSubjects, x, y) {
+function panel({ title, unit, digits }, bySubject = {}, allSubjects, x, y) {
   const subjects = allSubjects.filter((subject) => bySubject[subject.id]?.median != null);
   const barArea = PANEL.width - PANEL.labelWidth - 70;
   const scale = Math.max(...subjects.map((subject) => bySubject[subject.id]?.max ?? 0), 1e-9) * 1.05;
@@ -50,17 +51,19 @@ function panel({ title, unit, digits }, bySubject, allSubjects, x, y) {
  * @returns {string}
  */
 export function chart(results) {
-  const subjects = results.subjects.filter((subject) => subject.id !== 'none');
+  const banners = results.subjects.filter((subject) => subject.id !== 'none');
+  // Lighthouse measures the page alone, and not kelisim + modulepreload: as many bars.
+  const withPageAlone = results.subjects.map((subject) => (subject.id === 'none' ? { ...subject, label: 'page alone' } : subject));
   const rows = Math.ceil(PANELS.length / 2);
-  const panelHeight = PANEL.top + subjects.length * (PANEL.barHeight + PANEL.gap) + PANEL.bottom;
+  const panelHeight = PANEL.top + banners.length * (PANEL.barHeight + PANEL.gap) + PANEL.bottom;
   const width = MARGIN.side * 2 + PANEL.width * 2 + 20;
   const height = MARGIN.top + rows * panelHeight + MARGIN.bottom;
-  const { runs, throttle, chromium } = results.meta;
+  const { runs, throttle, chromium, protocol = 'HTTP/1.1', lighthouseRuns } = results.meta;
   const panels = PANELS.map((spec, index) =>
     panel(
       spec,
-      results[spec.phase][spec.key],
-      subjects,
+      spec.pick(results),
+      spec.pageAlone ? withPageAlone : banners,
       MARGIN.side + (index % 2) * (PANEL.width + 20),
       MARGIN.top + Math.floor(index / 2) * panelHeight,
     ),
@@ -77,8 +80,8 @@ export function chart(results) {
   .spread { stroke: #111827; stroke-width: 1.5; fill: none; opacity: .55; }
 </style>
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${MARGIN.side}" y="24" class="heading">Consent banners on the same page, headless Chromium ${escape(chromium)}, ${throttle}× CPU throttle</text>
-<text x="${MARGIN.side}" y="42" class="note">Bars: median of ${runs} runs each (alternated, fresh context per run); lines: fastest to slowest run. Shorter is better.</text>
+<text x="${MARGIN.side}" y="24" class="heading">Consent banners on one page: headless Chromium ${escape(chromium)}, ${throttle}× CPU, ${escape(protocol)}</text>
+<text x="${MARGIN.side}" y="42" class="note">Bars: median of ${runs} runs each (Lighthouse: ${lighthouseRuns}), alternated, fresh context per run; lines: fastest to slowest run. Shorter is better.</text>
 ${panels.join('\n')}
 <text x="${MARGIN.side}" y="${height - 10}" class="note">npm run bench · ${escape(results.meta.date)}</text>
 </svg>
