@@ -2,7 +2,8 @@
  * A tiny static file server for the package test and the benchmark: files by path from
  * mounted folders, plus pages held in memory, on 127.0.0.1 at a port the OS picks. It
  * records every request, so a caller can say which files a page fetched and from where,
- * and gzips text the way a CDN would, so transfer sizes compare with `npm run size`.
+ * and gzips text the way a CDN would, so transfer sizes compare with `npm run size`. With
+ * `http2`, it speaks HTTP/2 over TLS as a CDN does, every file of a page on one connection.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,17 +30,19 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
 /**
  * @typedef {object} StaticServer
- * @property {string} url e.g. http://127.0.0.1:40123
+ * @property {string} url e.g. http://127.0.0.1:40123 (https: with `http2`)
  * @property {Array<{ path: string, status: number, bytes: number }>} requests every request so far, in order
  * @property {(path: string, html: string) => void} page serves `html` at `path` from now on
  * @property {() => Promise<void>} close
  */
 
 /**
- * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, gzip?: boolean, cors?: boolean | ((path: string) => boolean) }} options
+ * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, gzip?: boolean, cors?: boolean | ((path: string) => boolean), http2?: boolean }} options
  *   `mounts`: URL prefix ("/cdn/kelisim@1.0.0/") → folder; `pages`: path → HTML; `cors`: whether a
  *   response carries `Access-Control-Allow-Origin: *` (default: every one), or for which paths,
- *   to play a CDN that sends it on some files or none.
+ *   to play a CDN that sends it on some files or none; `http2`: HTTP/2 over TLS (and HTTP/1.1
+ *   over TLS for a client without it) with a certificate for 127.0.0.1 made by openssl, which
+ *   the browser must be told to accept (`--ignore-certificate-errors`).
  * @returns {Promise<StaticServer>}
  */
 export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, cors = true, http2 = false } = {}) {
@@ -86,9 +89,9 @@ export async function startStaticServer({ mounts = {}, pages = {}, gzip = true, 
     response.writeHead(200, { ...headers, 'content-length': body.length }).end(request.method === 'HEAD' ? undefined : body);
   };
   const server = http2 ? createSecureServer({ ...selfSignedCertificate(), allowHTTP1: true }, handle) : createServer(handle);
-  // An HTTP/2 server has no closeAllConnections(): its sessions are closed one by one.
+  // An HTTP/2 server has no closeAllConnections(): close() destroys its sessions one by one.
   const sessions = new Set();
-  server.on('session', (session) => (sessions.add(session), session.once('close', () => sessions.delete(session))));
+  if (http2) server.on('session', (session) => (sessions.add(session), session.once('close', () => sessions.delete(session))));
 
   await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
