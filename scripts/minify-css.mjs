@@ -4,14 +4,24 @@
  * 0.6 KB gzip of the banner's critical path. Whitespace and comments only, no value
  * rewritten: a CSS minifier tried here (lightningcss) turned the z-index 2147483000 into
  * 2147480000 and `max-width` queries into range syntax that Safari before 16.4 does not
- * read. A space before `:` stays, since `.a :focus` and `.a:focus` select differently.
+ * read. A space before `:` stays, since `.a :focus` and `.a:focus` select differently, and
+ * quoted strings stay as written.
  */
 export const minifyCss = (text) =>
   text
+    // Comments first: their prose has apostrophes, which would read as strings.
     .replace(/\/\*[^]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
+    // Strings stay as written: they are at the odd indexes once split.
+    .split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/)
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/:\s+/g, ':'),
+    )
+    .join('')
     .replace(/;}/g, '}')
     .trim();
 

@@ -25,6 +25,12 @@ test('keeps every value as written: numbers, spaces in calc() and in media queri
   assert.equal(minifyCss(".a::before { content: '+' / ''; }"), ".a::before{content:'+' / ''}");
 });
 
+test('keeps quoted strings as written, and strips comments whose prose has apostrophes', () => {
+  assert.equal(minifyCss(".a::before { content: 'Note: a, b; {c}'; }"), ".a::before{content:'Note: a, b; {c}'}");
+  assert.equal(minifyCss('.a { font-family: "Segoe UI", sans-serif; }'), '.a{font-family:"Segoe UI",sans-serif}');
+  assert.equal(minifyCss("/* the page's own paint */\n.a { top: 0; } /* it's */ .b { left: 0; }"), '.a{top:0}.b{left:0}');
+});
+
 test('keeps the space of a descendant combinator, before a pseudo-class too', () => {
   assert.equal(minifyCss('.summary details[open] summary { x: y; }'), '.summary details[open] summary{x:y}');
   assert.equal(minifyCss('.closable :focus-visible { x: y; }'), '.closable :focus-visible{x:y}');
