@@ -89,6 +89,7 @@ const compile = () => [
  * - `panels`: the preferences and the change notice, fetched once the banner shows;
  * - `decisions`: deciding, storing, receipts and their transport, once the banner shows,
  *   and what only the panels share with them;
+ * - `stored`: the check of a stored choice this browser has not seen before (never on a first visit);
  * - `embed`: the placeholder of a blocked embed;
  * - `reopen`: the floating control that reopens the preferences, at an idle moment once there is a choice;
  * - per language, one chunk of the banner's texts (`kk`) and one of the rest (`kk-more`).
@@ -98,6 +99,7 @@ const LAZY = {
   'src/ui/mount.ts': 'ui',
   'src/ui/panels.ts': 'panels',
   'src/core/decisions.ts': 'decisions',
+  'src/core/record/check.ts': 'stored',
   'src/embeds/placeholder.ts': 'embed',
   'src/reopen-button.ts': 'reopen',
 };
@@ -187,6 +189,7 @@ function chunkManifest() {
         ui: [],
         panels: [],
         decisions: [],
+        stored: [],
         embed: [],
         reopen: [],
         languages: {},

@@ -71,6 +71,8 @@ describe('the loader', () => {
     const once = await openPage({ config: { policy } });
     expect((await once.kelisim.ready).view).to.equal('none');
     expect(once.requested()).to.include('/src/core/record/check.ts');
+    // The check is a chunk of its own: the decisions (deciding, receipts, js-cookie) stay where they are.
+    expect(once.requested().filter((path) => /decisions|actions|receipts|transport/.test(path))).to.deep.equal([]);
     once.remove();
     page = await openPage({ config: { policy } });
     expect((await page.kelisim.ready).view).to.equal('none');

@@ -2,8 +2,8 @@
  * Values this browser has already checked and found good: the page's config, and the
  * stored choice (as written by our own decisions, or read and checked once). They are
  * remembered by fingerprint, so a returning visitor's loader takes them as they are and
- * carries neither checker; any other value goes through the checker in the decisions
- * chunk (`config.ts`, `record.ts`), which remembers it once it passes (`remember.ts`).
+ * carries neither checker; any other value goes through its checker, a chunk of its own
+ * (`config/check.ts`, `record/check.ts`), which remembers it once it passes (`remember.ts`).
  *
  * Only fingerprints are stored, never values. Someone who can write this key can at most
  * make the loader take the page's own config, or a value they also wrote under our name,

@@ -8,8 +8,9 @@ const CLOCK_SKEW = 5 * 60_000;
 const TIME = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
 
 /**
- * The check of a stored choice (SPEC §4), in the decisions chunk: the loader takes a value
- * this browser has checked or written before as it is (see `checked.ts`).
+ * The check of a stored choice (SPEC §4), a chunk of its own (`stored`) that the loader
+ * imports for a value this browser has neither written nor checked before; one it has, it
+ * takes as it is (see `checked/known.ts`).
  */
 
 /** The outcome of reading a stored value: a usable record, or why there is none. */

@@ -48,13 +48,13 @@ export function createSession(config: CoreConfig, deferred: DeferredConfig = {},
   const report = (error: KelisimError) => emit('kelisim:error', error);
   /**
    * The stored choice: as it is when this browser wrote or checked this very value before,
-   * else through the check in the decisions chunk (a bad value is "no choice", and reported).
+   * else through the check, a chunk of its own (a bad value is "no choice", and reported).
    */
   const load = async (): Promise<ConsentRecord | null> => {
     const value = (raw = store.read());
     if (!value) return null;
     if (isChecked(value)) return JSON.parse(value) as ConsentRecord;
-    const { record, problem } = (await loadDecisions()).checkStored(value, now());
+    const { record, problem } = (await import('../record/check.js')).checkStored(value, now());
     if (problem) report(problem);
     return record;
   };

@@ -4,7 +4,6 @@
  */
 import type { DeferredConfig } from '../config/loaded.js';
 import type { RecordStore } from '../record/read.js';
-import type { ParsedRecord } from '../record/check.js';
 import type { HeldBackReason } from '../policy/held-back.js';
 import type {
   CategoryChoices,
@@ -107,5 +106,4 @@ export interface SessionActions {
 /** The decisions chunk's exports (`decisions.ts`), as the loader imports them. */
 export interface DecisionsChunk {
   Actions: new (session: Session) => SessionActions;
-  checkStored(raw: string, now: Date): ParsedRecord;
 }
