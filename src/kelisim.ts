@@ -70,11 +70,6 @@ const loadUi = () => import('./ui/mount.js');
 const loadCheck = () => import('./core/config/check.js');
 
 /**
- * Shows a view. The shown language's texts start downloading beside the interface, which
- * would otherwise ask for them only once it has arrived. The decisions are not needed to
- * paint: the interface fetches them once its view shows.
- */
-/**
  * Runs `then` once the page has painted its first content (its first-contentful-paint
  * entry, which comes when the pixels were shown), so that nothing the banner requests or
  * runs competes with the page's own first paint. Looked for once a frame: a page that
@@ -85,6 +80,12 @@ const afterFirstPaint = (then: () => void, frames = 20): unknown =>
     ? then()
     : requestAnimationFrame(() => setTimeout(afterFirstPaint, 0, then, frames - 1));
 
+/**
+ * Shows a view. The shown language's texts start downloading beside the interface, which
+ * would otherwise ask for them only once it has arrived. The decisions are not needed to
+ * paint: the interface fetches them once its view shows. On a first visit the wait for the
+ * paint is over by now; a returning visitor's notice waits here.
+ */
 function mountUi(view: UiView, session: Session): void {
   afterFirstPaint(() => {
     // A head start only: the interface imports them itself and reports a failure (here it would be a page error).
@@ -141,8 +142,8 @@ function createApi(): KelisimApi {
       afterFirstPaint(() => {
         if (!crawler && !checkedFingerprints().length) {
           loadUi().catch(() => {});
-          // The page's language as given, unchecked: a wrong one names no chunk, and nothing is fetched early.
-          TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]?.().catch(() => {});
+          // The page's language as given, unchecked: one that is not built in picks as `auto` does.
+          TEXT_CHUNKS[pickLanguage((input as KelisimOptions | null | undefined)?.language ?? 'auto')]().catch(() => {});
         }
         loadCheck().then(
           (checker) => run(checker.checkConfig(input, json, problem)),
