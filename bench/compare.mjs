@@ -72,6 +72,8 @@ const rows = [
   // kelisim does after it: what follows the paint is the steadier figure of a change.
   ["… after the page's first paint", 'ms', (run) => (run.bannerVisible === null || run.fcp === null ? null : run.bannerVisible - run.fcp)],
   ['script evaluation', 'ms', (run) => run.scriptMs],
+  ['long tasks caused by the banner', 'count', (run) => run.bannerLongTasks],
+  ["… the banner's longest script run", 'ms', (run) => run.bannerLongestScriptMs],
   ['requested before the banner, gzip', 'KB', (run) => run.criticalBytes / 1024],
   ['transferred, gzip', 'KB', (run) => run.bytes / 1024],
 ];
