@@ -29,6 +29,33 @@ const MOMENT_TIMEOUT_MS = 15_000;
  */
 
 /**
+ * A page of `context` as every benchmark run has it: the probe watching for `subject`'s
+ * banner, the CPU throttled, CDP's performance metrics on and, with `network`, the link
+ * slowed by Chromium. Returns the page and its CDP session.
+ *
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {import('./subjects.mjs').Subject} subject
+ * @param {{ throttle: number, network?: { latency: number, down: number, up: number } }} options
+ */
+export async function probedPage(context, subject, { throttle, network }) {
+  await context.addInitScript(probe, { banner: subject.banner });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await cdp.send('Performance.enable');
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latency,
+      downloadThroughput: network.down / 8,
+      uploadThroughput: network.up / 8,
+    });
+  }
+  return { page, cdp };
+}
+
+/**
  * @param {import('playwright-core').Browser} browser
  * @param {import('../scripts/static-server.mjs').StaticServer} server
  * @param {import('./subjects.mjs').Subject} subject
@@ -38,20 +65,7 @@ const MOMENT_TIMEOUT_MS = 15_000;
 export async function visit(browser, server, subject, { throttle, storageState, network }) {
   const context = await browser.newContext(storageState ? { storageState } : {});
   try {
-    await context.addInitScript(probe, { banner: subject.banner });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await cdp.send('Performance.enable');
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: network.latency,
-        downloadThroughput: network.down / 8,
-        uploadThroughput: network.up / 8,
-      });
-    }
+    const { page, cdp } = await probedPage(context, subject, { throttle, network });
     const since = server.requests.length;
 
     await page.goto(`${server.url}/${subject.id}.html`, { waitUntil: 'commit' });

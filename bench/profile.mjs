@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
-import { probe } from './probe.mjs';
+import { probedPage } from './measure.mjs';
 import { median } from './stats.mjs';
 import { SUBJECTS } from './subjects.mjs';
 
@@ -77,20 +77,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: [.
 async function profiledVisit() {
   const context = await browser.newContext();
   try {
-    await context.addInitScript(probe, { banner: kelisim.banner });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    await cdp.send('Performance.enable');
-    if (NETWORK) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: NETWORK.latency,
-        downloadThroughput: NETWORK.down / 8,
-        uploadThroughput: NETWORK.up / 8,
-      });
-    }
+    const { page, cdp } = await probedPage(context, kelisim, { throttle: THROTTLE, network: NETWORK });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
     await cdp.send('Profiler.start');
