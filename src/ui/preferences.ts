@@ -6,7 +6,7 @@ import { heldBackMessages } from './held-back.js';
 import { languageSwitch } from './language-switch.js';
 import { categoryName, controllerName, say } from './language.js';
 import { policyLink } from './policy-link.js';
-import { serviceList } from './services.js';
+import { serviceList } from './service-list.js';
 import { css } from './styles.js';
 
 /**
