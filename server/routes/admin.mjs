@@ -106,11 +106,8 @@ export async function adminRoutes(app, { store, adminToken, timeZone, retentionD
     schema: { querystring: exportQuerySchema },
     /** @type {import('fastify').RouteHandler<{ Querystring: { from?: string, to?: string } }>} */
     handler: async (request, reply) => {
-      const { from, to } = request.query;
-      const range = { from: rangeStart(from), to: rangeEnd(to) };
-      if (range.from && range.to && range.from >= range.to) {
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
-      }
+      const range = exportRange(request.query);
+      if (!range) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="kelisim-receipts.csv"')
@@ -122,11 +119,8 @@ export async function adminRoutes(app, { store, adminToken, timeZone, retentionD
     schema: { querystring: exportQuerySchema },
     /** @type {import('fastify').RouteHandler<{ Querystring: { from?: string, to?: string } }>} */
     handler: async (request, reply) => {
-      const { from, to } = request.query;
-      const range = { from: rangeStart(from), to: rangeEnd(to) };
-      if (range.from && range.to && range.from >= range.to) {
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
-      }
+      const range = exportRange(request.query);
+      if (!range) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: '"from" must be before "to"' });
       const records = consentRecords(store.exportByConsent(range.from, range.to), {
         ...range,
         generatedAt: now(),
@@ -180,6 +174,15 @@ function shiftDays(day, days) {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An export's range from its query, either end open when absent; `null` when `from` is not
+ * before `to`. @param {{ from?: string, to?: string }} query
+ */
+function exportRange({ from, to }) {
+  const range = { from: rangeStart(from), to: rangeEnd(to) };
+  return range.from && range.to && range.from >= range.to ? null : range;
+}
 
 /** `from`: a date means that day's 00:00 UTC. @param {string | undefined} value */
 function rangeStart(value) {
