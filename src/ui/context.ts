@@ -1,5 +1,6 @@
 import { pickLanguage } from '../core/language.js';
-import { ID, report } from '../core/config/check.js';
+import { report } from '../core/config/report.js';
+import { ID } from '../core/config/schema.js';
 import { heldBack, type HeldBackReason } from '../core/policy/held-back.js';
 import type { Session } from '../core/session/types.js';
 import { sendsGpc } from '../core/signals/gpc.js';

@@ -1,12 +1,15 @@
 /**
- * The config checker: a chunk of its own, which the loader imports only for a config this
- * browser has not yet seen clean (see `page-config.ts`), and the interface for its keys.
+ * The config checker, which the loader imports only for a config this browser has not yet
+ * seen clean (see `page.ts`). Nothing else imports it: the interface, the decisions and the
+ * stored-choice check share only `schema.ts` and `report.ts` with it. They still share its
+ * chunk (`core`): as a chunk of its own, the checker would spare a returning visitor's
+ * notice 1.5 KB but cost every first visit 0.3 KB and a request (docs/performance.md).
  */
 import { defaults } from './defaults.js';
-import { emit } from '../events.js';
 import type { DeferredConfig, LoadedConfig } from './loaded.js';
 import { remember } from '../checked/remember.js';
-import { bool, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
+import { report } from './report.js';
+import { bool, ID, int, is, isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
 import { isTimeZone, writtenDate } from '../policy/dates.js';
 import type { CategoryConfig, ConsentModeMapping, CoreConfig, KelisimError, Language, LocalizedText, ServiceConfig } from '../types.js';
 import { safeEndpointUrl, safeLinkUrl } from './url.js';
@@ -18,9 +21,6 @@ export interface ConfigResult extends LoadedConfig {
   /** Set when the config cannot run at all: nothing is shown. */
   fatal?: string;
 }
-
-/** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
-export const ID = /^(?!__proto__$)[\w-]{1,40}$/;
 
 /** Accepts any value as it is: for keys that the interface checks. */
 const later: Check = (value) => value;
@@ -177,13 +177,6 @@ function firstRun(given: DeferredConfig): void {
   const hint = hinted ? undefined : firstRunHint(given, location.hostname || new URL(document.baseURI).hostname);
   if (hint) console.warn(hint);
   hinted ||= !!hint;
-}
-
-/** One console line for the developer, naming every problem; one `kelisim:error` each for the page (or `dispatch`). */
-export function report(problems: KelisimError[], dispatch = (problem: KelisimError) => emit('kelisim:error', problem)): void {
-  if (!problems.length) return;
-  console.error(`kelisim:\n${problems.map((p) => `- ${p.key ?? p.code}: ${p.message}`).join('\n')}`);
-  problems.forEach(dispatch);
 }
 
 /**

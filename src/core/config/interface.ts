@@ -1,4 +1,4 @@
-import { report as reportAll } from './check.js';
+import { report as reportAll } from './report.js';
 import type { DeferredConfig } from './loaded.js';
 import { isObject, list, oneOf, record, shape, text, type Check, type Fail } from './schema.js';
 import type { ControllerConfig, KelisimError, Language, UiConfig } from '../types.js';

@@ -4,8 +4,11 @@
  * nothing of the input's prototype chain survives) or reports the key and why, and
  * returns `undefined`. A check may carry a `fallback`: then a `shape` fills the field
  * with it when the input has none or a bad one, so one table holds both the rule and the
- * default. Written for size: the loader carries this on every page view.
+ * default. Written for size: the banner's critical path carries it, for the interface's keys.
  */
+
+/** Category ids: short, and safe in a CSS selector, an attribute and a cookie value. */
+export const ID = /^(?!__proto__$)[\w-]{1,40}$/;
 
 /** Reports a problem at a key; returns `undefined` so a check can `return fail(…)`. */
 export type Fail = (key: string, message: string) => undefined;

@@ -1,4 +1,4 @@
-import { ID } from '../config/check.js';
+import { ID } from '../config/schema.js';
 import { LANGUAGES } from '../config/defaults.js';
 import { remember } from '../checked/remember.js';
 import type { ConsentRecord, KelisimError } from '../types.js';
