@@ -61,8 +61,7 @@ async function launchChromium(flags = []) {
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    // A process group of its own, so that closing stops Chromium's helpers too.
-    { stdio: 'ignore', detached: true },
+    { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {
     try {
@@ -79,13 +78,14 @@ async function launchChromium(flags = []) {
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        process.kill(-child.pid, 'SIGTERM');
+        child.kill();
         await exited;
       }
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       } catch (error) {
-        // A helper still writing its cache must not cost the runs measured so far.
+        // A helper still writing its cache must not cost the runs measured so far. (Not a
+        // process group of its own to stop them with: Ctrl-C would then leave Chromium running.)
         console.warn(`\nbench: could not remove the Lighthouse profile ${profile} (${error.code}); remove it by hand`);
       }
     },
